@@ -1,0 +1,30 @@
+package dev.hexcore.domain.identity;
+
+import dev.hexcore.domain.shared.InvalidValueException;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The scopes an API key can carry. A key with {@code admin} may do what an admin user may do. */
+public final class ApiKeyScope {
+    public static final String ADMIN = "admin";
+    public static final String PROFILES_READ = "profiles:read";
+    public static final String PROFILES_WRITE = "profiles:write";
+    public static final String EXPORTS = "exports";
+    public static final String BOT = "bot";
+    public static final String RECOMMENDATIONS = "recommendations";
+
+    public static final Set<String> KNOWN = Set.of(ADMIN, PROFILES_READ, PROFILES_WRITE, EXPORTS, BOT, RECOMMENDATIONS);
+
+    private ApiKeyScope() {
+    }
+
+    public static Set<String> validate(Set<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) throw new InvalidValueException("scopes", "at least one scope is required");
+        for (String scope : scopes) {
+            if (!KNOWN.contains(scope)) {
+                throw new InvalidValueException("scopes", "unknown scope '" + scope + "'; known: " + new TreeSet<>(KNOWN));
+            }
+        }
+        return Set.copyOf(scopes);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hexcore.domain.identity;
+
+import dev.hexcore.domain.shared.Page;
+import dev.hexcore.domain.shared.PageRequest;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores user accounts. Usernames and e-mails are unique (e-mails compared in lower case). */
+public interface UserRepository {
+    Optional<User> findById(UUID id);
+
+    Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    boolean existsByEmail(String email);
+
+    /** Inserts or updates. A unique-constraint race surfaces as a ConflictException. */
+    void save(User user);
+
+    /** Newest first. */
+    Page<User> list(PageRequest page);
+
+    /**
+     * Status and roles for authentication. Implementations may cache this for at most one second, so a
+     * disabled account or a role change takes effect within a second on every replica.
+     */
+    Optional<UserAccess> findAccess(UUID id);
+}

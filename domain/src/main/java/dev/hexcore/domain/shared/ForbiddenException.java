@@ -1,0 +1,8 @@
+package dev.hexcore.domain.shared;
+
+/** The caller is known but may not do this. */
+public class ForbiddenException extends DomainException {
+    public ForbiddenException(String message) {
+        super("FORBIDDEN", message);
+    }
+}
