@@ -9,7 +9,8 @@ public final class Credentials {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.\\-]{3,50}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     public static final int MIN_PASSWORD = 8;
-    public static final int MAX_PASSWORD = 128;
+    /** bcrypt reads at most 72 bytes; longer passwords would be silently truncated, so they are refused. */
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     private Credentials() {
     }
@@ -29,8 +30,10 @@ public final class Credentials {
     }
 
     public static String password(String value) {
-        if (value == null || value.length() < MIN_PASSWORD || value.length() > MAX_PASSWORD) {
-            throw new InvalidValueException("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        if (value == null || value.length() < MIN_PASSWORD
+                || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidValueException("password", "must be at least " + MIN_PASSWORD + " characters and at most "
+                    + MAX_PASSWORD_BYTES + " bytes");
         }
         return value;
     }

@@ -18,6 +18,8 @@ public interface UserRepository {
     /** Inserts or updates. A unique-constraint race surfaces as a ConflictException. */
     void save(User user);
 
+    boolean anyAdminExists();
+
     /** Newest first. */
     Page<User> list(PageRequest page);
 

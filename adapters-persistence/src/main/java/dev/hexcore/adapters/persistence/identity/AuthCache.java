@@ -1,0 +1,55 @@
+package dev.hexcore.adapters.persistence.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Replica-local cache for authentication lookups. Results, "not found" included, live at most one second
+ * ({@link #MAX_TTL}): that bound, not any cross-replica messaging, is what makes a revocation, a disabled account
+ * or a role change effective everywhere within a second.
+ */
+final class AuthCache<K, V> {
+    static final String TTL_PROPERTY = "hexcore.security.auth-cache-ttl";
+    static final Duration MAX_TTL = Duration.ofSeconds(1);
+    private static final long MAX_SIZE = 100_000;
+
+    private final Cache<K, Optional<V>> cache;
+    private final TransactionSynchronizationRegistry transactions;
+
+    /** {@code ttl} is clamped to [0, 1 s]; zero disables caching. */
+    AuthCache(Duration ttl, TransactionSynchronizationRegistry transactions) {
+        Duration clamped = ttl.isNegative() ? Duration.ZERO : ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(clamped).maximumSize(MAX_SIZE).build();
+        this.transactions = transactions;
+    }
+
+    /** The cached result, or {@code loader}'s (loaded once per key even under concurrent misses). */
+    Optional<V> get(K key, Function<K, Optional<V>> loader) {
+        return cache.get(key, loader);
+    }
+
+    /**
+     * Drops the entry now and again when the current transaction (if any) completes, so a reader cannot re-cache
+     * the old row, or this transaction's uncommitted one, in between.
+     */
+    void invalidate(K key) {
+        cache.invalidate(key);
+        if (transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(key);
+                }
+            });
+        }
+    }
+}

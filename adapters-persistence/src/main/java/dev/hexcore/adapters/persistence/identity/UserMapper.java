@@ -1,0 +1,54 @@
+package dev.hexcore.adapters.persistence.identity;
+
+import dev.hexcore.domain.identity.Role;
+import dev.hexcore.domain.identity.User;
+import dev.hexcore.domain.identity.UserAccess;
+import dev.hexcore.domain.identity.UserStatus;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Copies between {@link User} and {@link UserEntity}. */
+final class UserMapper {
+    private UserMapper() {
+    }
+
+    static User toDomain(UserEntity e) {
+        return User.restore(e.id, e.username, e.email, e.passwordHash, roles(e.roles), UserStatus.valueOf(e.status),
+                e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt);
+    }
+
+    static UserAccess toAccess(UUID id, String status, Collection<String> roles) {
+        return new UserAccess(id, UserStatus.valueOf(status), roles(roles));
+    }
+
+    /** Writes every column of {@code user} into {@code e} (a new or a managed entity). */
+    static void copy(User user, UserEntity e) {
+        e.id = user.id();
+        e.username = user.username();
+        e.email = user.email();
+        e.passwordHash = user.passwordHash();
+        e.roles = wireNames(user.roles());
+        e.status = user.status().name();
+        e.nativeLanguage = user.nativeLanguage();
+        e.targetLanguage = user.targetLanguage();
+        e.xp = user.xp();
+        e.languageLevels = user.languageLevels();
+        e.interests = user.interests();
+        e.createdAt = user.createdAt();
+        e.updatedAt = user.updatedAt();
+    }
+
+    private static Set<Role> roles(Collection<String> wireNames) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        wireNames.forEach(name -> roles.add(Role.parse(name)));
+        return roles;
+    }
+
+    /** In enum order, so the stored JSON does not change when nothing changed. */
+    private static List<String> wireNames(Set<Role> roles) {
+        return (roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)).stream().map(Role::wireName).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hexcore.adapters.persistence.quota;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A Lua script from this package's resources, run by SHA-1 ({@code EVALSHA}) and sent in full only when Redis lacks it. */
+final class LuaScript {
+    private final String source;
+    private final String sha1;
+
+    private LuaScript(String source) {
+        this.source = source;
+        this.sha1 = sha1(source);
+    }
+
+    static LuaScript load(String resource) {
+        try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing script resource " + resource);
+            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the script on one key; {@code EVAL} (which also caches it) after a {@code NOSCRIPT} reply. */
+    Uni<Response> run(ReactiveRedisDataSource redis, String key, String... args) {
+        return redis.execute("EVALSHA", arguments(sha1, key, args))
+                .onFailure(LuaScript::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, key, args)));
+    }
+
+    private static String[] arguments(String script, String key, String[] args) {
+        String[] all = new String[args.length + 3];
+        all[0] = script;
+        all[1] = "1";
+        all[2] = key;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return all;
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.hexcore.adapters.persistence.quota;
+
+import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitPolicy;
+import dev.hexcore.domain.quota.RateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * {@link RateLimiter} shared by every replica: the GCRA of the domain's {@code Gcra}, run as one atomic Lua script
+ * ({@code gcra.lua}) on the Redis server clock. A key {@code hexcore:rl:<policy>:<subject>} holds the theoretical
+ * arrival time and expires when it is reached.
+ *
+ * <p>Never fails because of Redis: when Redis errs or does not answer within {@link #TIMEOUT}, the call is decided by
+ * the in-memory {@code fallback} (limits then count per replica), the counter {@value #FALLBACK_METRIC} is
+ * incremented and a warning is logged at most every 10 s.
+ *
+ * <p>Not a CDI bean: the bootstrap module produces the limiter it selects.
+ */
+public final class RedisRateLimiter implements RateLimiter {
+    static final Duration TIMEOUT = Duration.ofMillis(250);
+    static final String FALLBACK_METRIC = "hexcore.ratelimit.redis.fallbacks";
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
+    private static final String KEY_PREFIX = "hexcore:rl:";
+    private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
+
+    private final ReactiveRedisDataSource redis;
+    private final RateLimiter fallback;
+    private final Counter fallbacks;
+    private final LuaScript script = LuaScript.load("gcra.lua");
+    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
+
+    public RedisRateLimiter(ReactiveRedisDataSource redis, RateLimiter fallback, MeterRegistry meters) {
+        this.redis = redis;
+        this.fallback = fallback;
+        this.fallbacks = Counter.builder(FALLBACK_METRIC)
+                .description("Rate-limit checks decided in memory because Redis failed or was too slow")
+                .register(meters);
+    }
+
+    @Override
+    public CompletionStage<RateLimitDecision> acquire(String subject, RateLimitPolicy policy) {
+        return check(subject, policy, 1);
+    }
+
+    @Override
+    public CompletionStage<RateLimitDecision> peek(String subject, RateLimitPolicy policy) {
+        return check(subject, policy, 0);
+    }
+
+    private CompletionStage<RateLimitDecision> check(String subject, RateLimitPolicy policy, int cost) {
+        String key = KEY_PREFIX + policy.name() + ":" + subject;
+        return Uni.createFrom().deferred(() -> script.run(redis, key, String.valueOf(policy.emissionIntervalMicros()),
+                        String.valueOf(policy.limit()), String.valueOf(cost)))
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(reply -> decision(reply, policy))
+                .onFailure().recoverWithUni(failure -> fallBack(failure, subject, policy, cost))
+                .subscribeAsCompletionStage();
+    }
+
+    private Uni<RateLimitDecision> fallBack(Throwable failure, String subject, RateLimitPolicy policy, int cost) {
+        fallbacks.increment();
+        warnAtMostEvery10s(failure);
+        return Uni.createFrom().completionStage(() -> cost == 0 ? fallback.peek(subject, policy)
+                : fallback.acquire(subject, policy));
+    }
+
+    /** Logs the failure's type only: a message could carry the key, which names the subject. */
+    private void warnAtMostEvery10s(Throwable failure) {
+        long now = System.nanoTime();
+        long next = nextWarningNanos.get();
+        if (now - next >= 0 && nextWarningNanos.compareAndSet(next, now + WARN_EVERY.toNanos())) {
+            LOG.warnf("Redis rate limiting failed (%s); deciding in memory on this replica, see metric %s",
+                    failure.getClass().getSimpleName(), FALLBACK_METRIC);
+        }
+    }
+
+    private static RateLimitDecision decision(Response reply, RateLimitPolicy policy) {
+        boolean allowed = reply.get(0).toLong() == 1;
+        return new RateLimitDecision(allowed, policy.limit(), reply.get(1).toLong(), micros(reply.get(2).toLong()),
+                micros(reply.get(3).toLong()));
+    }
+
+    private static Duration micros(long value) {
+        return Duration.of(value, ChronoUnit.MICROS);
+    }
+}

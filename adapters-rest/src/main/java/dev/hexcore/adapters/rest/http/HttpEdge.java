@@ -1,0 +1,61 @@
+package dev.hexcore.adapters.rest.http;
+
+import dev.hexcore.adapters.rest.problem.Problems;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens to every HTTP request before and after JAX-RS: the trace id, one access-log line, the
+ * {@code /health} alias, and problem bodies for what never reaches a resource (unknown routes, oversize bodies).
+ */
+@ApplicationScoped
+public class HttpEdge {
+    private static final Logger ACCESS = Logger.getLogger("hexcore.access");
+    /** Routing-context key under which the security layer records the caller's id for the access log. */
+    public static final String PRINCIPAL_KEY = "hexcore.principal";
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::traceAndLog);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.get("/health").order(Integer.MIN_VALUE + 1).handler(ctx -> ctx.reroute("/q/health"));
+        router.route().last().handler(ctx -> Problems.write(ctx, 404, "ROUTE_NOT_FOUND",
+                "No route matches " + ctx.request().method() + " " + ctx.request().path()));
+    }
+
+    private void traceAndLog(RoutingContext ctx) {
+        long start = System.nanoTime();
+        String traceId = RequestTrace.assign(ctx.request());
+        ctx.addEndHandler(done -> {
+            if (ACCESS.isInfoEnabled()) {
+                long micros = (System.nanoTime() - start) / 1_000;
+                ACCESS.infof("%s %s %d %d.%03dms trace=%s principal=%s", ctx.request().method(), ctx.request().path(),
+                        ctx.response().getStatusCode(), micros / 1000, micros % 1000, traceId, principal(ctx));
+            }
+        });
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than the server accepts");
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** User id or API key id, never a secret; "-" for anonymous calls. */
+    private static String principal(RoutingContext ctx) {
+        String recorded = ctx.get(PRINCIPAL_KEY);
+        if (recorded != null) return recorded;
+        if (ctx.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            if (identity != null && !identity.isAnonymous()) return identity.getPrincipal().getName();
+        }
+        return "-";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.hexcore.adapters.rest.identity;
+
+import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.PageQuery;
+import dev.hexcore.adapters.rest.shared.PageResponse;
+import dev.hexcore.application.identity.ApiKeysUseCase;
+import dev.hexcore.application.identity.ApiKeysUseCase.CreateApiKeyCommand;
+import dev.hexcore.domain.identity.ApiKey;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Seed 001's /admin/api-keys: create (the secret is shown once), list, revoke. */
+@Path("/api/v1/admin/api-keys")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+public class AdminApiKeysResource {
+    public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String label,
+                                      @NotNull @NotEmpty @Size(max = 20) Set<@NotBlank String> scopes,
+                                      @Min(1) @Max(ApiKey.MAX_RATE_LIMIT_PER_MIN) Integer rateLimitPerMin,
+                                      Instant expiresAt) {
+        CreateApiKeyCommand toCommand() {
+            return new CreateApiKeyCommand(label, scopes, rateLimitPerMin, expiresAt);
+        }
+    }
+
+    /** A key as listed; {@code key} (the secret) is present only in the answer to create. */
+    public record ApiKeyResponse(String id, String label, String key, String prefix, List<String> scopes, String status,
+                                 Integer rateLimitPerMin, Instant lastUsedAt, Instant createdAt, Instant expiresAt,
+                                 Instant revokedAt) {
+        static ApiKeyResponse from(ApiKey key, String secret) {
+            return new ApiKeyResponse(key.id().toString(), key.label(), secret, key.displayPrefix(),
+                    key.scopes().stream().sorted().toList(), key.status().name().toLowerCase(Locale.ROOT),
+                    key.rateLimitPerMin(), key.lastUsedAt(), key.createdAt(), key.expiresAt(), key.revokedAt());
+        }
+    }
+
+    private final ApiKeysUseCase keys;
+    private final SecurityIdentity identity;
+
+    public AdminApiKeysResource(ApiKeysUseCase keys, SecurityIdentity identity) {
+        this.keys = keys;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API key; the response is the only time the secret is shown")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "qa",
+            value = "{\"label\":\"QA\",\"scopes\":[\"profiles:read\",\"profiles:write\"],\"rate_limit_per_min\":100}")))
+    @APIResponse(responseCode = "201", description = "The key, with its secret in `key`",
+            content = @Content(examples = @ExampleObject(name = "created", value = "{\"id\":\"0193...\",\"label\":\"QA\","
+                    + "\"key\":\"hk_live_x4P...\",\"prefix\":\"hk_live_x4P0aB\",\"scopes\":[\"profiles:read\"],"
+                    + "\"status\":\"active\",\"rate_limit_per_min\":100,\"created_at\":\"2026-11-22T10:00:00Z\"}")))
+    public Response create(@Valid @NotNull CreateApiKeyRequest request) {
+        ApiKey.Issued issued = keys.create(Actors.of(identity), request.toCommand());
+        return Response.status(Response.Status.CREATED).entity(ApiKeyResponse.from(issued.key(), issued.secret())).build();
+    }
+
+    @GET
+    @Operation(summary = "List API keys, newest first (secrets are never shown again)")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    public PageResponse<ApiKeyResponse> list(@Valid @BeanParam PageQuery query) {
+        return PageResponse.from(keys.list(Actors.of(identity), query.toPageRequest()), k -> ApiKeyResponse.from(k, null));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a key; it stops working within a second on every replica")
+    @APIResponse(responseCode = "204", description = "Revoked (revoking twice is fine)")
+    @APIResponse(responseCode = "404", description = "No such key")
+    public Response revoke(@RestPath UUID id) {
+        keys.revoke(Actors.of(identity), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hexcore.adapters.rest.identity;
+
+import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.PageQuery;
+import dev.hexcore.adapters.rest.shared.PageResponse;
+import dev.hexcore.application.identity.ManageUsersUseCase;
+import dev.hexcore.domain.identity.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Account administration: list, change roles, disable and enable. */
+@Path("/api/v1/admin/users")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Administration (role or scope admin)")
+public class AdminUsersResource {
+    public record RolesRequest(@NotNull @NotEmpty @Size(max = 5) List<@NotNull String> roles) {
+    }
+
+    private final ManageUsersUseCase users;
+    private final SecurityIdentity identity;
+
+    public AdminUsersResource(ManageUsersUseCase users, SecurityIdentity identity) {
+        this.users = users;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "List users, newest first")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    public PageResponse<UserResponse> list(@Valid @BeanParam PageQuery query) {
+        return PageResponse.from(users.list(Actors.of(identity), query.toPageRequest()), UserResponse::from);
+    }
+
+    @PUT
+    @Path("/{id}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a user's roles (admin, manager, florist, courier, user)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "manager", value = "{\"roles\":[\"manager\"]}")))
+    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public UserResponse changeRoles(@RestPath UUID id, @Valid @NotNull RolesRequest request) {
+        var roles = request.roles().stream().map(Role::parse).collect(Collectors.toSet());
+        return UserResponse.from(users.changeRoles(Actors.of(identity), id, roles));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(summary = "Disable an account: logins fail and its tokens stop working within a second")
+    @APIResponse(responseCode = "200", description = "The updated user")
+    public UserResponse disable(@RestPath UUID id) {
+        return UserResponse.from(users.disable(Actors.of(identity), id));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Enable a disabled account")
+    @APIResponse(responseCode = "200", description = "The updated user")
+    public UserResponse enable(@RestPath UUID id) {
+        return UserResponse.from(users.enable(Actors.of(identity), id));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hexcore.adapters.rest.identity;
+
+import dev.hexcore.application.identity.RegisterUserUseCase.RegisterUserCommand;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of /api/v1/auth. */
+public final class AuthRequests {
+    private AuthRequests() {
+    }
+
+    public record RegisterRequest(
+            @NotBlank @Size(min = 3, max = 50) String username,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 8, max = 72) String password,
+            @Size(min = 1, max = 50) String nativeLanguage,
+            @Size(min = 1, max = 50) String targetLanguage) {
+        RegisterUserCommand toCommand() {
+            return new RegisterUserCommand(username, email, password, nativeLanguage, targetLanguage);
+        }
+    }
+
+    public record LoginRequest(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
+    }
+
+    public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+        static TokenResponse from(dev.hexcore.application.identity.TokenPair pair) {
+            return new TokenResponse(pair.accessToken(), pair.refreshToken(), "bearer", pair.expiresIn().toSeconds());
+        }
+    }
+
+    /** GET /auth/me for an API key: who the key is, without a database read. */
+    public record ApiKeyCallerResponse(String id, String kind, java.util.List<String> scopes) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.hexcore.adapters.rest.identity;
+
+import dev.hexcore.domain.identity.Role;
+import dev.hexcore.domain.identity.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Seed 002's user shape plus roles and status. */
+public record UserResponse(String id, String username, String email, String nativeLanguage, String targetLanguage,
+                           long xp, Map<String, String> languageLevels, List<String> interests, List<String> roles,
+                           String status, Instant createdAt, Instant updatedAt) {
+    public static UserResponse from(User user) {
+        return new UserResponse(user.id().toString(), user.username(), user.email(), user.nativeLanguage(),
+                user.targetLanguage(), user.xp(), user.languageLevels(), user.interests(),
+                user.roles().stream().map(Role::wireName).sorted().toList(),
+                user.status().name().toLowerCase(java.util.Locale.ROOT), user.createdAt(), user.updatedAt());
+    }
+}

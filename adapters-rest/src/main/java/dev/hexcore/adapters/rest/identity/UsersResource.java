@@ -1,0 +1,76 @@
+package dev.hexcore.adapters.rest.identity;
+
+import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.application.identity.CurrentUserUseCase;
+import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Seed 002's /users/me routes for the signed-in user. */
+@Path("/api/v1/users/me")
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "users", description = "The signed-in user's profile")
+public class UsersResource {
+    public record UpdateMeRequest(@Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
+                                 @Size(max = 20) List<@NotBlank @Size(max = 50) String> interests,
+                                 @Size(min = 1, max = 50) String nativeLanguage,
+                                 @Size(min = 1, max = 50) String targetLanguage) {
+    }
+
+    public record LanguagesRequest(@NotBlank @Size(max = 50) String targetLanguage,
+                                   @NotBlank @Size(max = 50) String nativeLanguage) {
+    }
+
+    private final CurrentUserUseCase users;
+    private final SecurityIdentity identity;
+
+    public UsersResource(CurrentUserUseCase users, SecurityIdentity identity) {
+        this.users = users;
+        this.identity = identity;
+    }
+
+    @PATCH
+    @Operation(summary = "Change some of username, email, interests, native_language, target_language")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "rename",
+            value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"]}")))
+    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN or EMAIL_TAKEN")
+    public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
+        var actor = Actors.user(identity);
+        return UserResponse.from(users.update(new UpdateProfileCommand(actor.id(), request.username(), request.email(),
+                request.interests(), request.nativeLanguage(), request.targetLanguage())));
+    }
+
+    @PUT
+    @Path("/languages")
+    @Operation(summary = "Set the native and target languages")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "english",
+            value = "{\"target_language\":\"English\",\"native_language\":\"Russian\"}")))
+    @APIResponse(responseCode = "200", description = "The updated user")
+    public UserResponse languages(@Valid @NotNull LanguagesRequest request) {
+        var actor = Actors.user(identity);
+        return UserResponse.from(users.changeLanguages(actor.id(), request.nativeLanguage(), request.targetLanguage()));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.hexcore.adapters.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.hexcore.domain.shared.AuthenticationException;
+import dev.hexcore.domain.shared.ConflictException;
+import dev.hexcore.domain.shared.DomainException;
+import dev.hexcore.domain.shared.ForbiddenException;
+import dev.hexcore.domain.shared.InvalidValueException;
+import dev.hexcore.domain.shared.TooManyRequestsException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an application/problem+json response; nothing internal is ever written to the body. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpServerRequest request) {
+        return switch (e) {
+            case InvalidValueException invalid -> Problems.response(request, 422, invalid.code(), invalid.getMessage(),
+                    invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList(), null);
+            case dev.hexcore.domain.shared.NotFoundException nf -> Problems.response(request, 404, nf.code(), nf.getMessage());
+            case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
+            case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
+            case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
+            case TooManyRequestsException t -> Response.fromResponse(Problems.response(request, 429, t.code(), t.getMessage()))
+                    .header("Retry-After", Math.max(1, (t.retryAfter().toMillis() + 999) / 1000)).build();
+            default -> Problems.response(request, 400, e.code(), e.getMessage());
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return Problems.response(request, 422, "VALIDATION_FAILED", detail, errors, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return withChallenge(Problems.response(request, 401, "UNAUTHENTICATED",
+                "A valid bearer token or API key is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return Problems.response(request, 403, "FORBIDDEN", "You are not allowed to do this");
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return Problems.response(request, 400, "MALFORMED_JSON", describe(e));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        return switch (e) {
+            case NotFoundException nf -> Problems.response(request, 404, "ROUTE_NOT_FOUND",
+                    "No route matches " + request.method() + " " + request.path());
+            case NotAllowedException na -> Response.fromResponse(Problems.response(request, 405, "METHOD_NOT_ALLOWED",
+                            "Method " + request.method() + " is not allowed on " + request.path()))
+                    .allow(na.getResponse().getAllowedMethods()).build();
+            case NotSupportedException ns -> Problems.response(request, 415, "UNSUPPORTED_MEDIA_TYPE",
+                    "Content-Type " + request.getHeader("Content-Type") + " is not supported here");
+            case NotAcceptableException nae -> Problems.response(request, 406, "NOT_ACCEPTABLE",
+                    "None of the Accept types can be produced");
+            default -> status >= 500 ? internal(e, request)
+                    : Problems.response(request, status, status == 400 ? "BAD_REQUEST" : "HTTP_" + status,
+                    status == 400 ? "The request is malformed" : "The request cannot be processed");
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        return internal(e, request);
+    }
+
+    private static Response internal(Throwable e, HttpServerRequest request) {
+        Response response = Problems.response(request, 500, "INTERNAL_ERROR",
+                "Something went wrong on our side; quote the trace id when reporting it");
+        LOG.errorf(e, "Unhandled error on %s %s (trace %s)", request.method(), request.path(),
+                ((Problem) response.getEntity()).traceId());
+        return response;
+    }
+
+    private static Response withChallenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            String field = jsonPath(((JsonMappingException) e).getPath());
+            String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
+                    ? simpleType(m.getTargetType()) : "another type";
+            return field.isEmpty() ? "The request body does not have the expected shape"
+                    : "Field '" + field + "' has the wrong type; expected " + expected;
+        }
+        return "The request body is not valid JSON";
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        return path.stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static final Map<Class<?>, String> TYPE_NAMES = Map.of(String.class, "a string", Integer.class, "an integer",
+            int.class, "an integer", Long.class, "an integer", long.class, "an integer", Boolean.class, "a boolean",
+            boolean.class, "a boolean", List.class, "an array", java.util.Set.class, "an array");
+
+    private static String simpleType(Class<?> type) {
+        return TYPE_NAMES.getOrDefault(type, type.isRecord() || Map.class.isAssignableFrom(type) ? "an object" : "a " + type.getSimpleName());
+    }
+
+    /** "register.request.nativeLanguage" → "native_language": the field as the client sent it; "body" for the body itself. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        String property = null;
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                property = property == null ? node.getName() : property + "." + node.getName();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        String name = property != null ? property : parameter;
+        if (name == null || name.equals("request") || name.startsWith("arg")) return "body";
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hexcore.adapters.rest.problem;
+
+import dev.hexcore.adapters.rest.http.RequestTrace;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Builds problem responses, for JAX-RS mappers and for plain Vert.x routes alike. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static Problem problem(int status, String code, String detail, String path, String traceId,
+                                  List<Problem.FieldError> errors, Map<String, Object> extensions) {
+        ProblemCatalog.Kind kind = ProblemCatalog.of(status);
+        return new Problem(kind.type(), kind.title(), status, detail, path, code, traceId, errors, extensions);
+    }
+
+    public static Response response(HttpServerRequest request, int status, String code, String detail) {
+        return response(request, status, code, detail, null, null);
+    }
+
+    public static Response response(HttpServerRequest request, int status, String code, String detail,
+                                    List<Problem.FieldError> errors, Map<String, Object> extensions) {
+        String path = request == null ? null : request.path();
+        String traceId = request == null ? null : RequestTrace.traceId(request);
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(problem(status, code, detail, path, traceId, errors, extensions)).build();
+    }
+
+    /** For requests that never reach JAX-RS (unknown routes, oversize bodies). */
+    public static void write(RoutingContext ctx, int status, String code, String detail) {
+        if (ctx.response().ended()) return;
+        Problem body = problem(status, code, detail, ctx.request().path(), RequestTrace.traceId(ctx.request()), null, null);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(body));
+    }
+}

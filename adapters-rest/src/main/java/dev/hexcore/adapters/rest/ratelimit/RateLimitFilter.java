@@ -1,0 +1,118 @@
+package dev.hexcore.adapters.rest.ratelimit;
+
+import dev.hexcore.adapters.rest.http.HttpEdge;
+import dev.hexcore.adapters.rest.problem.Problems;
+import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.domain.identity.Actor;
+import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitPolicy;
+import dev.hexcore.domain.quota.RateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Counts every API call against one policy: the route's override if one matches, the tighter credential-route policy
+ * per address, the caller's (API key or user) default, or the per-address anonymous policy. Adds the RateLimit-*
+ * headers to every limited response and refuses with 429 + Retry-After when the budget is spent.
+ */
+public class RateLimitFilter {
+    private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+
+    private final RateLimiter limiter;
+    private final RateLimitConfig config;
+    private final CurrentIdentityAssociation identities;
+    private final Counter rejections;
+
+    public RateLimitFilter(RateLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identities,
+                           MeterRegistry registry) {
+        this.limiter = limiter;
+        this.config = config;
+        this.identities = identities;
+        this.rejections = Counter.builder("hexcore.ratelimit.rejections")
+                .description("Requests refused with 429 by the rate limiter").register(registry);
+    }
+
+    private record Target(String subject, RateLimitPolicy policy) {
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext requestContext, RoutingContext routing) {
+        String path = routing.request().path();
+        if (!config.enabled() || config.exemptPaths().stream().anyMatch(path::startsWith)) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.getDeferredIdentity().chain(identity -> {
+            Target target = target(path, identity, routing.request());
+            if (!identity.isAnonymous()) routing.put(HttpEdge.PRINCIPAL_KEY, identity.getPrincipal().getName());
+            return Uni.createFrom().completionStage(() -> limiter.acquire(target.subject(), target.policy()))
+                    .map(decision -> {
+                        requestContext.setProperty(DECISION, decision);
+                        if (decision.allowed()) return null;
+                        rejections.increment();
+                        return tooManyRequests(routing.request(), decision);
+                    });
+        });
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimitDecision decision) {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("RateLimit-Limit", decision.limit());
+            headers.putSingle("RateLimit-Remaining", decision.remaining());
+            headers.putSingle("RateLimit-Reset", ceilSeconds(decision.resetAfter()));
+        }
+    }
+
+    private Target target(String path, SecurityIdentity identity, HttpServerRequest request) {
+        String address = "ip:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        Actor actor = identity.isAnonymous() ? null : identity.getAttribute(Actors.ATTRIBUTE);
+        String caller = actor == null ? address : (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
+        var route = config.routes().entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()));
+        if (route.isPresent()) {
+            return new Target(caller, RateLimitPolicy.perMinute("route:" + route.get().getKey(), route.get().getValue()));
+        }
+        if (config.authPaths().stream().anyMatch(path::startsWith)) {
+            return new Target(address, RateLimitPolicy.perMinute("auth", config.authPerMin()));
+        }
+        if (actor == null) {
+            return new Target(address, RateLimitPolicy.perMinute("anonymous", config.anonymousPerMin()));
+        }
+        Integer own = identity.getAttribute(Actors.RATE_LIMIT_ATTRIBUTE);
+        return own != null
+                ? new Target(caller, RateLimitPolicy.perMinute("key-own", own))
+                : new Target(caller, RateLimitPolicy.perMinute("default", config.defaultPerMin()));
+    }
+
+    private static Response tooManyRequests(HttpServerRequest request, RateLimitDecision decision) {
+        Instant resetAt = Instant.now().plus(decision.resetAfter());
+        Map<String, Object> numbers = Map.of("limit", decision.limit(), "remaining", decision.remaining(),
+                "reset_at", resetAt.toString());
+        Response problem = Problems.response(request, 429, "RATE_LIMITED",
+                "Rate limit of " + decision.limit() + " requests per minute exceeded; retry in "
+                        + ceilSeconds(decision.retryAfter()) + " s", null, numbers);
+        return Response.fromResponse(problem).header("Retry-After", Math.max(1, ceilSeconds(decision.retryAfter())))
+                .header("RateLimit-Limit", decision.limit()).header("RateLimit-Remaining", decision.remaining())
+                .header("RateLimit-Reset", ceilSeconds(decision.resetAfter())).build();
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return Math.max(0, (duration.toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hexcore.adapters.rest.system;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A bare JSON endpoint: no credentials, no rate limit, no database. The benchmark's baseline. */
+@Path("/api/v1/ping")
+@Tag(name = "system")
+public class PingResource {
+    public record Pong(String status) {
+    }
+
+    private static final Pong PONG = new Pong("ok");
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Liveness of the API itself")
+    public Pong ping() {
+        return PONG;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hexcore.application.identity;
+
+import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitPolicy;
+import dev.hexcore.domain.quota.RateLimiter;
+import dev.hexcore.domain.shared.TooManyRequestsException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Counts failed logins per account and per client address; only failures count, so normal use is never throttled. */
+final class LoginThrottle {
+    private final RateLimiter limiter;
+    private final RateLimitPolicy accountPolicy;
+    private final RateLimitPolicy addressPolicy;
+
+    LoginThrottle(RateLimiter limiter, AuthSettings settings) {
+        this.limiter = limiter;
+        this.accountPolicy = settings.accountFailures();
+        this.addressPolicy = settings.addressFailures();
+    }
+
+    /** Refuses the attempt when the account or the address has used up its failures. */
+    void checkAllowed(String username, String address) {
+        Duration wait = max(waitFor(limiter.peek(accountKey(username), accountPolicy).toCompletableFuture().join()),
+                waitFor(limiter.peek(address, addressPolicy).toCompletableFuture().join()));
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("LOGIN_THROTTLED",
+                    "Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " seconds", wait);
+        }
+    }
+
+    void recordFailure(String username, String address) {
+        limiter.acquire(accountKey(username), accountPolicy).toCompletableFuture().join();
+        limiter.acquire(address, addressPolicy).toCompletableFuture().join();
+    }
+
+    private static String accountKey(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    private static Duration waitFor(RateLimitDecision decision) {
+        return decision.allowed() ? Duration.ZERO : decision.retryAfter();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.hexcore.application.identity;
+
+import dev.hexcore.domain.identity.Actor;
+import dev.hexcore.domain.identity.Role;
+import dev.hexcore.domain.identity.User;
+import dev.hexcore.domain.shared.Page;
+import dev.hexcore.domain.shared.PageRequest;
+import java.util.Set;
+import java.util.UUID;
+
+/** Administration of accounts. Every method requires an admin actor. */
+public interface ManageUsersUseCase {
+    Page<User> list(Actor actor, PageRequest page);
+
+    User changeRoles(Actor actor, UUID userId, Set<Role> roles);
+
+    /** Disables the account and revokes its refresh tokens; its access tokens stop working within a second. */
+    User disable(Actor actor, UUID userId);
+
+    User enable(Actor actor, UUID userId);
+}

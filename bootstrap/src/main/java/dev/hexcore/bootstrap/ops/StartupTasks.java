@@ -1,0 +1,43 @@
+package dev.hexcore.bootstrap.ops;
+
+import dev.hexcore.application.identity.EnsureAdminUseCase;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Seeds the first admin from HEXCORE_BOOTSTRAP_ADMIN_* and otherwise says how to get one. */
+@ApplicationScoped
+public class StartupTasks {
+    private static final Logger LOG = Logger.getLogger(StartupTasks.class);
+
+    private final EnsureAdminUseCase admins;
+    private final Optional<String> username;
+    private final Optional<String> password;
+    private final Optional<String> email;
+
+    public StartupTasks(EnsureAdminUseCase admins,
+                        @ConfigProperty(name = "hexcore.bootstrap-admin.username") Optional<String> username,
+                        @ConfigProperty(name = "hexcore.bootstrap-admin.password") Optional<String> password,
+                        @ConfigProperty(name = "hexcore.bootstrap-admin.email") Optional<String> email) {
+        this.admins = admins;
+        this.username = username;
+        this.password = password;
+        this.email = email;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (username.isPresent() && password.isPresent()) {
+            var result = admins.ensureAdmin(username.get(), email.orElse(username.get() + "@admin.local"), password.get());
+            LOG.infof("Bootstrap admin '%s': %s", result.user().username(), result.outcome().name().toLowerCase());
+        } else if (!admins.anyAdminExists()) {
+            LOG.warn("""
+                    No admin account exists yet. Either
+                      - set HEXCORE_BOOTSTRAP_ADMIN_USERNAME and HEXCORE_BOOTSTRAP_ADMIN_PASSWORD and restart, or
+                      - run: HEXCORE_ADMIN_PASSWORD=... java -jar bootstrap/target/quarkus-app/quarkus-run.jar admin:create --username admin --email admin@example.com
+                    then log in with POST /api/v1/auth/login and create API keys with POST /api/v1/admin/api-keys (or key:create).""");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hexcore.bootstrap.support;
+
+import dev.hexcore.bootstrap.launch.JwtKeyFiles;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import redis.embedded.RedisServer;
+
+/**
+ * The test suite's PostgreSQL, Redis and JWT keys. Real servers when HEXCORE_TEST_DB_URL / HEXCORE_TEST_REDIS_URL
+ * are set (CI), embedded ones otherwise, so {@code ./mvnw verify} needs nothing installed.
+ */
+public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleManager {
+    private static EmbeddedPostgres postgres;
+    private static RedisServer redis;
+    private static Map<String, String> config;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (config != null) return config;
+        try {
+            Map<String, String> props = new HashMap<>();
+            String dbUrl = System.getenv("HEXCORE_TEST_DB_URL");
+            if (dbUrl == null || dbUrl.isBlank()) {
+                postgres = EmbeddedPostgres.builder().start();
+                dbUrl = postgres.getJdbcUrl("postgres", "postgres");
+            }
+            props.put("quarkus.datasource.jdbc.url", dbUrl);
+            props.put("quarkus.datasource.username", envOr("HEXCORE_TEST_DB_USER", "postgres"));
+            props.put("quarkus.datasource.password", envOr("HEXCORE_TEST_DB_PASSWORD", ""));
+            props.put("quarkus.redis.hosts", redisUrl());
+            Path keys = Files.createTempDirectory("hexcore-test-keys");
+            JwtKeyFiles.Locations locations = JwtKeyFiles.ensure(keys);
+            props.put("mp.jwt.verify.publickey.location", locations.publicKey().toUri().toString());
+            props.put("smallrye.jwt.sign.key.location", locations.privateKey().toUri().toString());
+            props.put("hexcore.test.jwt-private-key", locations.privateKey().toString());
+            config = Map.copyOf(props);
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the test infrastructure", e);
+        }
+    }
+
+    private static String redisUrl() throws IOException {
+        String url = System.getenv("HEXCORE_TEST_REDIS_URL");
+        if (url != null && !url.isBlank()) return url;
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        redis = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1").setting("save \"\"").build();
+        redis.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                redis.stop();
+            } catch (IOException ignored) {
+                // the JVM is going away
+            }
+        }));
+        return "redis://127.0.0.1:" + port;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class in this JVM; the servers stop with it.
+    }
+}
