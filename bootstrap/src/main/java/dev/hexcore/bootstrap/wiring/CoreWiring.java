@@ -6,14 +6,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Time, randomness and ids for the whole application: the only place they are chosen. */
 public class CoreWiring {
+    /** UTC, ticking in microseconds: what PostgreSQL stores, so an instant reads back as it was written. */
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     /** Cryptographically strong: it makes API keys and refresh tokens. */

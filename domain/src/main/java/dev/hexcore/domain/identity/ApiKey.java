@@ -16,7 +16,7 @@ public final class ApiKey {
     public static final String SECRET_PREFIX = "hk_live_";
     private static final int SECRET_BYTES = 32;
     private static final int DISPLAY_CHARS = 6;
-    public static final int MAX_RATE_LIMIT_PER_MIN = 1_000_000;
+    public static final int MAX_RATE_LIMIT_PER_MIN = 100_000_000;
 
     /** A newly created key with its secret, which is shown to the caller once and never stored. */
     public record Issued(ApiKey key, String secret) {

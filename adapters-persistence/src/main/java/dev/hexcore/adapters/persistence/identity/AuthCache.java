@@ -2,6 +2,7 @@ package dev.hexcore.adapters.persistence.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class AuthCache<K, V> {
      */
     void invalidate(K key) {
         cache.invalidate(key);
-        if (transactions.getTransactionKey() != null) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {

@@ -64,7 +64,7 @@ public class PanacheApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findById(UUID id) {
-        return ApiKeyEntity.<ApiKeyEntity>findByIdOptional(id).map(ApiKeyMapper::toDomain);
+        return Reads.fresh(() -> ApiKeyEntity.<ApiKeyEntity>findByIdOptional(id).map(ApiKeyMapper::toDomain));
     }
 
     @Override
@@ -73,14 +73,17 @@ public class PanacheApiKeyRepository implements ApiKeyRepository {
     }
 
     private static Optional<ApiKey> loadByHash(String keyHash) {
-        return ApiKeyEntity.<ApiKeyEntity>find("keyHash", keyHash).firstResultOptional().map(ApiKeyMapper::toDomain);
+        return Reads.fresh(() -> ApiKeyEntity.<ApiKeyEntity>find("keyHash", keyHash).firstResultOptional()
+                .map(ApiKeyMapper::toDomain));
     }
 
     @Override
     public Page<ApiKey> list(PageRequest page) {
-        PanacheQuery<ApiKeyEntity> query = ApiKeyEntity.findAll(Sort.descending("createdAt", "id"));
-        var items = query.page(page.page() - 1, page.limit()).list().stream().map(ApiKeyMapper::toDomain).toList();
-        return new Page<>(items, page.page(), page.limit(), query.count());
+        return Reads.fresh(() -> {
+            PanacheQuery<ApiKeyEntity> query = ApiKeyEntity.findAll(Sort.descending("createdAt", "id"));
+            var items = query.page(page.page() - 1, page.limit()).list().stream().map(ApiKeyMapper::toDomain).toList();
+            return new Page<>(items, page.page(), page.limit(), query.count());
+        });
     }
 
     /**

@@ -35,8 +35,8 @@ public class PanacheRefreshTokenRepository implements RefreshTokenRepository {
 
     @Override
     public Optional<RefreshToken> findByHash(String tokenHash) {
-        return RefreshTokenEntity.<RefreshTokenEntity>find("tokenHash", tokenHash).firstResultOptional()
-                .map(RefreshTokenMapper::toDomain);
+        return Reads.fresh(() -> RefreshTokenEntity.<RefreshTokenEntity>find("tokenHash", tokenHash)
+                .firstResultOptional().map(RefreshTokenMapper::toDomain));
     }
 
     @Override

@@ -44,13 +44,13 @@ public class PanacheUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UUID id) {
-        return UserEntity.<UserEntity>findByIdOptional(id).map(UserMapper::toDomain);
+        return Reads.fresh(() -> UserEntity.<UserEntity>findByIdOptional(id).map(UserMapper::toDomain));
     }
 
     @Override
     public Optional<User> findByUsername(String username) {
-        return UserEntity.<UserEntity>find("lower(username) = lower(?1)", username).firstResultOptional()
-                .map(UserMapper::toDomain);
+        return Reads.fresh(() -> UserEntity.<UserEntity>find("lower(username) = lower(?1)", username)
+                .firstResultOptional().map(UserMapper::toDomain));
     }
 
     @Override
@@ -89,9 +89,11 @@ public class PanacheUserRepository implements UserRepository {
 
     @Override
     public Page<User> list(PageRequest page) {
-        PanacheQuery<UserEntity> query = UserEntity.findAll(Sort.descending("createdAt", "id"));
-        var items = query.page(page.page() - 1, page.limit()).list().stream().map(UserMapper::toDomain).toList();
-        return new Page<>(items, page.page(), page.limit(), query.count());
+        return Reads.fresh(() -> {
+            PanacheQuery<UserEntity> query = UserEntity.findAll(Sort.descending("createdAt", "id"));
+            var items = query.page(page.page() - 1, page.limit()).list().stream().map(UserMapper::toDomain).toList();
+            return new Page<>(items, page.page(), page.limit(), query.count());
+        });
     }
 
     @Override

@@ -82,6 +82,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) return json(json, request);
         int status = e.getResponse().getStatus();
         return switch (e) {
             case NotFoundException nf -> Problems.response(request, 404, "ROUTE_NOT_FOUND",
