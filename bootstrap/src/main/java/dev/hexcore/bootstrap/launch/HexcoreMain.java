@@ -33,7 +33,12 @@ public final class HexcoreMain {
             problems.forEach(p -> System.err.println("  - " + p));
             System.exit(78);
         }
-        if (args.length > 0) System.setProperty("quarkus.http.host-enabled", "false");
+        if (args.length > 0) {
+            // An operator command: no HTTP listener (a server may be running), and only its own output on the console.
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.log.console.level", "WARN");
+            System.setProperty("hexcore.command-mode", "true");
+        }
         if (!profile.equals("prod")) provideEmbeddedDefaults(config);
         Quarkus.run(HexcoreApplication.class, args);
     }

@@ -17,22 +17,25 @@ public class StartupTasks {
     private final Optional<String> username;
     private final Optional<String> password;
     private final Optional<String> email;
+    private final boolean commandMode;
 
     public StartupTasks(EnsureAdminUseCase admins,
                         @ConfigProperty(name = "hexcore.bootstrap-admin.username") Optional<String> username,
                         @ConfigProperty(name = "hexcore.bootstrap-admin.password") Optional<String> password,
-                        @ConfigProperty(name = "hexcore.bootstrap-admin.email") Optional<String> email) {
+                        @ConfigProperty(name = "hexcore.bootstrap-admin.email") Optional<String> email,
+                        @ConfigProperty(name = "hexcore.command-mode", defaultValue = "false") boolean commandMode) {
         this.admins = admins;
         this.username = username;
         this.password = password;
         this.email = email;
+        this.commandMode = commandMode;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (username.isPresent() && password.isPresent()) {
             var result = admins.ensureAdmin(username.get(), email.orElse(username.get() + "@admin.local"), password.get());
             LOG.infof("Bootstrap admin '%s': %s", result.user().username(), result.outcome().name().toLowerCase());
-        } else if (!admins.anyAdminExists()) {
+        } else if (!commandMode && !admins.anyAdminExists()) {
             LOG.warn("""
                     No admin account exists yet. Either
                       - set HEXCORE_BOOTSTRAP_ADMIN_USERNAME and HEXCORE_BOOTSTRAP_ADMIN_PASSWORD and restart, or

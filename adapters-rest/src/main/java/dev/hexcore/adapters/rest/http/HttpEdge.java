@@ -1,12 +1,14 @@
 package dev.hexcore.adapters.rest.http;
 
 import dev.hexcore.adapters.rest.problem.Problems;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +21,12 @@ public class HttpEdge {
     /** Routing-context key under which the security layer records the caller's id for the access log. */
     public static final String PRINCIPAL_KEY = "hexcore.principal";
 
+    private final MemorySize maxBodySize;
+
+    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::traceAndLog);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
@@ -30,6 +38,12 @@ public class HttpEdge {
     private void traceAndLog(RoutingContext ctx) {
         long start = System.nanoTime();
         String traceId = RequestTrace.assign(ctx.request());
+        if (declaredBodyTooLarge(ctx)) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than the server accepts (" + maxBodySize.asLongValue() + " bytes)");
+            return;
+        }
         ctx.addEndHandler(done -> {
             if (ACCESS.isInfoEnabled()) {
                 long micros = (System.nanoTime() - start) / 1_000;
@@ -45,6 +59,17 @@ public class HttpEdge {
             Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than the server accepts");
         } else {
             ctx.next();
+        }
+    }
+
+    /** Refused before the body is read, so the problem body reaches the client (Vert.x would answer with none). */
+    private boolean declaredBodyTooLarge(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null) return false;
+        try {
+            return Long.parseLong(length.trim()) > maxBodySize.asLongValue();
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

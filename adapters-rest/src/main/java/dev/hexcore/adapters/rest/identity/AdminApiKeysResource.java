@@ -47,7 +47,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "admin")
 public class AdminApiKeysResource {
     public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String label,
-                                      @NotNull @NotEmpty @Size(max = 20) Set<@NotBlank String> scopes,
+                                      @NotEmpty @Size(max = 20) Set<@NotBlank String> scopes,
                                       @Min(1) @Max(ApiKey.MAX_RATE_LIMIT_PER_MIN) Integer rateLimitPerMin,
                                       Instant expiresAt) {
         CreateApiKeyCommand toCommand() {

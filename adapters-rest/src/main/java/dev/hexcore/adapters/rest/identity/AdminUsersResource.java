@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Administration (role or scope admin)")
 public class AdminUsersResource {
-    public record RolesRequest(@NotNull @NotEmpty @Size(max = 5) List<@NotNull String> roles) {
+    public record RolesRequest(@NotEmpty @Size(max = 5) List<@NotNull String> roles) {
     }
 
     private final ManageUsersUseCase users;

@@ -80,6 +80,12 @@ public class ProblemMappers {
         return Problems.response(request, 400, "MALFORMED_JSON", describe(e));
     }
 
+    /** Quarkus ships a body-less mapper for this subtype; this one replaces it. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) return json(json, request);
