@@ -76,7 +76,8 @@ public final class AuthService implements RegisterUserUseCase, LoginUseCase, Ref
         String username = command.username() == null ? "" : command.username().trim();
         String password = command.password() == null ? "" : command.password();
         throttle.checkAllowed(username, command.clientAddress());
-        Optional<User> found = uow.inTransaction(() -> users.findByUsername(username));
+        Optional<User> found = uow.inTransaction(() -> username.contains("@")
+                ? users.findByEmail(username) : users.findByUsername(username));
         boolean passwordOk = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash));
         if (found.isEmpty() || !passwordOk) {
             throttle.recordFailure(username, command.clientAddress());

@@ -54,7 +54,7 @@ public final class ApiKey {
 
     public static Issued issue(UUID id, String label, Set<String> scopes, Integer rateLimitPerMin, Instant expiresAt,
                                UUID createdBy, Instant now, RandomGenerator secureRandom) {
-        if (label == null || label.isBlank() || label.length() > 100) {
+        if (label == null || label.isBlank() || label.trim().length() > 100) {
             throw new InvalidValueException("label", "must be 1 to 100 characters");
         }
         if (rateLimitPerMin != null && (rateLimitPerMin < 1 || rateLimitPerMin > MAX_RATE_LIMIT_PER_MIN)) {

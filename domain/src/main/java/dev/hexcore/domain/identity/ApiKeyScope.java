@@ -21,7 +21,7 @@ public final class ApiKeyScope {
     public static Set<String> validate(Set<String> scopes) {
         if (scopes == null || scopes.isEmpty()) throw new InvalidValueException("scopes", "at least one scope is required");
         for (String scope : scopes) {
-            if (!KNOWN.contains(scope)) {
+            if (scope == null || !KNOWN.contains(scope)) {
                 throw new InvalidValueException("scopes", "unknown scope '" + scope + "'; known: " + new TreeSet<>(KNOWN));
             }
         }

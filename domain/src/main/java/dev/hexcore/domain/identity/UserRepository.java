@@ -9,7 +9,11 @@ import java.util.UUID;
 public interface UserRepository {
     Optional<User> findById(UUID id);
 
+    /** Case-insensitive. */
     Optional<User> findByUsername(String username);
+
+    /** Case-insensitive (e-mails are stored lower-cased). */
+    Optional<User> findByEmail(String email);
 
     boolean existsByUsername(String username);
 
@@ -18,6 +22,7 @@ public interface UserRepository {
     /** Inserts or updates. A unique-constraint race surfaces as a ConflictException. */
     void save(User user);
 
+    /** Whether any account, active or disabled, has the admin role. */
     boolean anyAdminExists();
 
     /** Newest first. */

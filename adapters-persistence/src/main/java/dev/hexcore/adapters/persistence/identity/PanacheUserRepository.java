@@ -54,6 +54,12 @@ public class PanacheUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByEmail(String email) {
+        return Reads.fresh(() -> UserEntity.<UserEntity>find("email", email.toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(UserMapper::toDomain));
+    }
+
+    @Override
     public boolean existsByUsername(String username) {
         return UserEntity.count("lower(username) = lower(?1)", username) > 0;
     }
