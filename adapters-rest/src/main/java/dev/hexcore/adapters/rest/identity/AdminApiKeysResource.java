@@ -6,6 +6,7 @@ import dev.hexcore.adapters.rest.shared.PageResponse;
 import dev.hexcore.application.identity.ApiKeysUseCase;
 import dev.hexcore.application.identity.ApiKeysUseCase.CreateApiKeyCommand;
 import dev.hexcore.domain.identity.ApiKey;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -56,6 +57,7 @@ public class AdminApiKeysResource {
     }
 
     /** A key as listed; {@code key} (the secret) is present only in the answer to create. */
+    @RegisterForReflection
     public record ApiKeyResponse(String id, String label, String key, String prefix, List<String> scopes, String status,
                                  Integer rateLimitPerMin, Instant lastUsedAt, Instant createdAt, Instant expiresAt,
                                  Instant revokedAt) {

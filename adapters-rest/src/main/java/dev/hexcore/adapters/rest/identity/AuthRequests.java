@@ -1,6 +1,7 @@
 package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.application.identity.RegisterUserUseCase.RegisterUserCommand;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,7 @@ public final class AuthRequests {
     public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {
     }
 
+    @RegisterForReflection
     public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn) {
         static TokenResponse from(dev.hexcore.application.identity.TokenPair pair) {
             return new TokenResponse(pair.accessToken(), pair.refreshToken(), "bearer", pair.expiresIn().toSeconds());
@@ -34,6 +36,7 @@ public final class AuthRequests {
     }
 
     /** GET /auth/me for an API key: who the key is, without a database read. */
+    @RegisterForReflection
     public record ApiKeyCallerResponse(String id, String kind, java.util.List<String> scopes) {
     }
 }

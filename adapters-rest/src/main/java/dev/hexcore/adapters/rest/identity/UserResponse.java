@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.identity;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.hexcore.domain.identity.Role;
 import dev.hexcore.domain.identity.User;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Seed 002's user shape plus roles and status. */
+@RegisterForReflection
 public record UserResponse(String id, String username, String email, String nativeLanguage, String targetLanguage,
                            long xp, Map<String, String> languageLevels, List<String> interests, List<String> roles,
                            String status, Instant createdAt, Instant updatedAt) {
