@@ -8,8 +8,12 @@ import picocli.CommandLine;
 
 /** Serves HTTP until stopped, or runs one operator command and exits with its status. */
 public class HexcoreApplication implements QuarkusApplication {
+    private final CommandLine.IFactory factory;
+
     @Inject
-    CommandLine.IFactory factory;
+    public HexcoreApplication(CommandLine.IFactory factory) {
+        this.factory = factory;
+    }
 
     @Override
     public int run(String... args) {

@@ -36,8 +36,11 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
             props.put("quarkus.redis.hosts", redisUrl());
             Path keys = Files.createTempDirectory("hexcore-test-keys");
             JwtKeyFiles.Locations locations = JwtKeyFiles.ensure(keys);
-            props.put("mp.jwt.verify.publickey.location", locations.publicKey().toUri().toString());
-            props.put("smallrye.jwt.sign.key.location", locations.privateKey().toUri().toString());
+            // The key contents, not their locations: in dev and test mode Quarkus generates its own JWT key pair at
+            // build time when application.properties names no key, and the generated public key *content* wins over
+            // any location given at run time (SRJWT03007), so tokens signed from a location never verified.
+            props.put("mp.jwt.verify.publickey", Files.readString(locations.publicKey()));
+            props.put("smallrye.jwt.sign.key", Files.readString(locations.privateKey()));
             props.put("hexcore.test.jwt-private-key", locations.privateKey().toString());
             config = Map.copyOf(props);
             return config;

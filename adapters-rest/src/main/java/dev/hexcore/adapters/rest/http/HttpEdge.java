@@ -1,11 +1,13 @@
 package dev.hexcore.adapters.rest.http;
 
 import dev.hexcore.adapters.rest.problem.Problems;
+import dev.hexcore.adapters.rest.trace.RequestTrace;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,9 +24,12 @@ public class HttpEdge {
     public static final String PRINCIPAL_KEY = "hexcore.principal";
 
     private final MemorySize maxBodySize;
+    /** Reads chunked bodies (no Content-Length) under the same limit, failing with 413 so a problem body is written. */
+    private final BodyHandler chunkedBodies;
 
     public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
         this.maxBodySize = maxBodySize;
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
     }
 
     void install(@Observes Router router) {
@@ -42,6 +47,10 @@ public class HttpEdge {
             ctx.response().putHeader("Connection", "close");
             Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE",
                     "The request body is larger than the server accepts (" + maxBodySize.asLongValue() + " bytes)");
+            return;
+        }
+        if (isChunked(ctx)) {
+            chunkedBodies.handle(ctx);
             return;
         }
         ctx.addEndHandler(done -> {
@@ -71,6 +80,12 @@ public class HttpEdge {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static boolean isChunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")
+                && ctx.request().getHeader("Content-Length") == null;
     }
 
     /** User id or API key id, never a secret; "-" for anonymous calls. */

@@ -2,6 +2,7 @@ package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
+import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.adapters.rest.shared.PageResponse;
 import dev.hexcore.application.identity.ApiKeysUseCase;
 import dev.hexcore.application.identity.ApiKeysUseCase.CreateApiKeyCommand;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -102,8 +102,8 @@ public class AdminApiKeysResource {
     @Operation(summary = "Revoke a key; it stops working within a second on every replica")
     @APIResponse(responseCode = "204", description = "Revoked (revoking twice is fine)")
     @APIResponse(responseCode = "404", description = "No such key")
-    public Response revoke(@RestPath UUID id) {
-        keys.revoke(Actors.of(identity), id);
+    public Response revoke(@RestPath String id) {
+        keys.revoke(Actors.of(identity), PathIds.uuid(id, "API key"));
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
+import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.adapters.rest.shared.PageResponse;
 import dev.hexcore.application.identity.ManageUsersUseCase;
 import dev.hexcore.domain.identity.Role;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,24 +64,24 @@ public class AdminUsersResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "manager", value = "{\"roles\":[\"manager\"]}")))
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "404", description = "No such user")
-    public UserResponse changeRoles(@RestPath UUID id, @Valid @NotNull RolesRequest request) {
+    public UserResponse changeRoles(@RestPath String id, @Valid @NotNull RolesRequest request) {
         var roles = request.roles().stream().map(Role::parse).collect(Collectors.toSet());
-        return UserResponse.from(users.changeRoles(Actors.of(identity), id, roles));
+        return UserResponse.from(users.changeRoles(Actors.of(identity), PathIds.uuid(id, "User"), roles));
     }
 
     @POST
     @Path("/{id}/disable")
     @Operation(summary = "Disable an account: logins fail and its tokens stop working within a second")
     @APIResponse(responseCode = "200", description = "The updated user")
-    public UserResponse disable(@RestPath UUID id) {
-        return UserResponse.from(users.disable(Actors.of(identity), id));
+    public UserResponse disable(@RestPath String id) {
+        return UserResponse.from(users.disable(Actors.of(identity), PathIds.uuid(id, "User")));
     }
 
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Enable a disabled account")
     @APIResponse(responseCode = "200", description = "The updated user")
-    public UserResponse enable(@RestPath UUID id) {
-        return UserResponse.from(users.enable(Actors.of(identity), id));
+    public UserResponse enable(@RestPath String id) {
+        return UserResponse.from(users.enable(Actors.of(identity), PathIds.uuid(id, "User")));
     }
 }

@@ -25,10 +25,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,6 +36,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns every failure into an application/problem+json response; nothing internal is ever written to the body. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpServerRequest request) {
@@ -95,7 +101,7 @@ public class ProblemMappers {
                     "No route matches " + request.method() + " " + request.path());
             case NotAllowedException na -> Response.fromResponse(Problems.response(request, 405, "METHOD_NOT_ALLOWED",
                             "Method " + request.method() + " is not allowed on " + request.path()))
-                    .allow(na.getResponse().getAllowedMethods()).build();
+                    .allow(allowedMethods.forPath(request.path())).build();
             case NotSupportedException ns -> Problems.response(request, 415, "UNSUPPORTED_MEDIA_TYPE",
                     "Content-Type " + request.getHeader("Content-Type") + " is not supported here");
             case NotAcceptableException nae -> Problems.response(request, 406, "NOT_ACCEPTABLE",
@@ -108,6 +114,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // Vert.x already answered (a chunked body over the size limit gets its bare 413): nothing left to say.
+            LOG.debugf("Response to %s %s was already sent when %s arrived", request.method(), request.path(), e);
+            return null;
+        }
         return internal(e, request);
     }
 
@@ -142,12 +153,18 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static final Map<Class<?>, String> TYPE_NAMES = Map.of(String.class, "a string", Integer.class, "an integer",
-            int.class, "an integer", Long.class, "an integer", long.class, "an integer", Boolean.class, "a boolean",
-            boolean.class, "a boolean", List.class, "an array", java.util.Set.class, "an array");
-
+    /** The JSON kind a Java target type expects, in the client's terms. */
     private static String simpleType(Class<?> type) {
-        return TYPE_NAMES.getOrDefault(type, type.isRecord() || Map.class.isAssignableFrom(type) ? "an object" : "a " + type.getSimpleName());
+        if (type == String.class || type == Character.class || type == char.class) return "a string";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) return "a whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "a number";
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) return "an array";
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) return "an ISO-8601 time string such as 2027-01-01T00:00:00Z";
+        if (type == java.util.UUID.class) return "a UUID string";
+        if (type.isEnum()) return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+        return "an object";
     }
 
     /** "register.request.nativeLanguage" → "native_language": the field as the client sent it; "body" for the body itself. */

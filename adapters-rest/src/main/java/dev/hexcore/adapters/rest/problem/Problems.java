@@ -1,6 +1,6 @@
 package dev.hexcore.adapters.rest.problem;
 
-import dev.hexcore.adapters.rest.http.RequestTrace;
+import dev.hexcore.adapters.rest.trace.RequestTrace;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -56,17 +57,29 @@ public class RateLimitFilter {
         if (!config.enabled() || config.exemptPaths().stream().anyMatch(path::startsWith)) {
             return Uni.createFrom().nullItem();
         }
+        Optional<Map.Entry<String, Integer>> route = routeOverride(path);
+        String address = "ip:" + (routing.request().remoteAddress() == null ? "unknown"
+                : routing.request().remoteAddress().hostAddress());
+        if (config.authPaths().stream().anyMatch(path::startsWith)) {
+            // The credential routes need no identity: a stale token sent along must not stand in the way of a login.
+            int limit = route.map(Map.Entry::getValue).orElse(config.authPerMin());
+            return check(new Target(address, RateLimitPolicy.perMinute(route.isPresent() ? "route:" + route.get().getKey()
+                    : "auth", limit)), requestContext, routing.request());
+        }
         return identities.getDeferredIdentity().chain(identity -> {
-            Target target = target(path, identity, routing.request());
             if (!identity.isAnonymous()) routing.put(HttpEdge.PRINCIPAL_KEY, identity.getPrincipal().getName());
-            return Uni.createFrom().completionStage(() -> limiter.acquire(target.subject(), target.policy()))
-                    .map(decision -> {
-                        requestContext.setProperty(DECISION, decision);
-                        if (decision.allowed()) return null;
-                        rejections.increment();
-                        return tooManyRequests(routing.request(), decision);
-                    });
+            return check(target(identity, address, route), requestContext, routing.request());
         });
+    }
+
+    private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
+        return Uni.createFrom().completionStage(() -> limiter.acquire(target.subject(), target.policy()))
+                .map(decision -> {
+                    requestContext.setProperty(DECISION, decision);
+                    if (decision.allowed()) return null;
+                    rejections.increment();
+                    return tooManyRequests(request, decision);
+                });
     }
 
     @ServerResponseFilter
@@ -79,17 +92,17 @@ public class RateLimitFilter {
         }
     }
 
-    private Target target(String path, SecurityIdentity identity, HttpServerRequest request) {
-        String address = "ip:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+    /** The longest configured route prefix that matches, if any. */
+    private Optional<Map.Entry<String, Integer>> routeOverride(String path) {
+        return config.routes().entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()));
+    }
+
+    private Target target(SecurityIdentity identity, String address, Optional<Map.Entry<String, Integer>> route) {
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(Actors.ATTRIBUTE);
         String caller = actor == null ? address : (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
-        var route = config.routes().entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()));
         if (route.isPresent()) {
             return new Target(caller, RateLimitPolicy.perMinute("route:" + route.get().getKey(), route.get().getValue()));
-        }
-        if (config.authPaths().stream().anyMatch(path::startsWith)) {
-            return new Target(address, RateLimitPolicy.perMinute("auth", config.authPerMin()));
         }
         if (actor == null) {
             return new Target(address, RateLimitPolicy.perMinute("anonymous", config.anonymousPerMin()));

@@ -1,4 +1,4 @@
-package dev.hexcore.adapters.rest.http;
+package dev.hexcore.adapters.rest.trace;
 
 import io.vertx.core.http.HttpServerRequest;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +13,7 @@ public final class RequestTrace {
     private RequestTrace() {
     }
 
-    static String assign(HttpServerRequest request) {
+    public static String assign(HttpServerRequest request) {
         String traceparent = request.getHeader("traceparent");
         String id = traceparent != null && traceparent.length() >= 35 && traceparent.charAt(2) == '-'
                 ? traceparent.substring(3, 35) : newId();

@@ -1,0 +1,119 @@
+package dev.hexcore.bootstrap.journey;
+
+import static dev.hexcore.bootstrap.support.Journeys.PASSWORD;
+import static dev.hexcore.bootstrap.support.Journeys.PROBLEM_JSON;
+import static dev.hexcore.bootstrap.support.Journeys.apiKey;
+import static dev.hexcore.bootstrap.support.Journeys.bearer;
+import static dev.hexcore.bootstrap.support.Journeys.createKey;
+import static dev.hexcore.bootstrap.support.Journeys.emailOf;
+import static dev.hexcore.bootstrap.support.Journeys.from;
+import static dev.hexcore.bootstrap.support.Journeys.loginForm;
+import static dev.hexcore.bootstrap.support.Journeys.newAddress;
+import static dev.hexcore.bootstrap.support.Journeys.newAdmin;
+import static dev.hexcore.bootstrap.support.Journeys.register;
+import static dev.hexcore.bootstrap.support.Journeys.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.hexcore.application.identity.EnsureAdminUseCase;
+import dev.hexcore.bootstrap.support.Journeys.Account;
+import dev.hexcore.bootstrap.support.Journeys.Key;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Per-key and per-address limits as a client sees them: RateLimit-* headers, then a 429 problem with Retry-After. */
+@QuarkusTest
+class RateLimitJourneyTest {
+    @Inject
+    EnsureAdminUseCase admins;
+
+    @Test
+    void aKeyWithItsOwnLimitIsCountedDownThenRefused() {
+        Account admin = newAdmin(admins);
+        Key key = createKey(admin, "[\"profiles:read\"]", 3);
+
+        for (int call = 1; call <= 3; call++) {
+            Response ok = apiKey(key.secret()).get("/api/v1/auth/me");
+            assertThat(ok.statusCode()).as("call %d: %s", call, ok.asString()).isEqualTo(200);
+            assertThat(ok.header("RateLimit-Limit")).isEqualTo("3");
+            assertThat(ok.header("RateLimit-Remaining")).isEqualTo(String.valueOf(3 - call));
+            assertThat(ok.header("RateLimit-Reset")).isNotNull();
+            assertThat(Long.parseLong(ok.header("RateLimit-Reset"))).isBetween(1L, 60L);
+        }
+
+        Instant before = Instant.now();
+        Response refused = apiKey(key.secret()).get("/api/v1/auth/me");
+        refused.then()
+                .statusCode(429)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(429))
+                .body("code", equalTo("RATE_LIMITED"))
+                .body("limit", equalTo(3))
+                .body("remaining", equalTo(0))
+                .body("reset_at", notNullValue())
+                .body("detail", notNullValue())
+                .body("trace_id", notNullValue());
+        assertThat(refused.header("Retry-After")).isNotNull();
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 20L);   // one request per 20 s at 3 per minute
+        assertThat(refused.header("RateLimit-Limit")).isEqualTo("3");
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        Instant resetAt = Instant.parse(refused.jsonPath().getString("reset_at"));
+        assertThat(resetAt).isAfter(before).isBefore(before.plus(Duration.ofSeconds(61)));
+
+        // the limit belongs to the key: the admin who made it still has a full budget of its own
+        bearer(newAddress(), admin.tokens().access()).get("/api/v1/auth/me").then()
+                .statusCode(200)
+                .header("RateLimit-Limit", "100");
+        // ... and so does another key
+        Key other = createKey(admin, "[\"profiles:read\"]", 3);
+        apiKey(other.secret()).get("/api/v1/auth/me").then().statusCode(200).header("RateLimit-Remaining", "2");
+    }
+
+    @Test
+    void theCredentialRoutesAllowTenCallsPerMinutePerAddress() {
+        String crowded = newAddress();
+        for (int call = 1; call <= 10; call++) {
+            String username = unique("burst");
+            Response response = register(crowded, username, emailOf(username), PASSWORD);
+            assertThat(response.statusCode()).as("register %d: %s", call, response.asString()).isEqualTo(201);
+            assertThat(response.header("RateLimit-Limit")).isEqualTo("10");
+            assertThat(response.header("RateLimit-Remaining")).isEqualTo(String.valueOf(10 - call));
+        }
+        String eleventh = unique("burst");
+        Response refused = register(crowded, eleventh, emailOf(eleventh), PASSWORD);
+        refused.then()
+                .statusCode(429)
+                .contentType(PROBLEM_JSON)
+                .body("code", equalTo("RATE_LIMITED"))
+                .body("limit", equalTo(10))
+                .body("remaining", equalTo(0));
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isGreaterThanOrEqualTo(1);
+        // login shares the credential-route budget of the address
+        loginForm(crowded, eleventh, PASSWORD).then().statusCode(429).body("code", equalTo("RATE_LIMITED"));
+
+        // X-Forwarded-For really is the subject: another client is not affected
+        register(newAddress(), eleventh, emailOf(eleventh), PASSWORD).then().statusCode(201);
+        // and the crowded address may still use the routes that are not credential routes
+        from(crowded).get("/api/v1/ping").then().statusCode(200);
+        from(crowded).get("/api/v1/auth/me").then().statusCode(401);
+    }
+
+    @Test
+    void anonymousCallsCarryTheirAddressBudget() {
+        // ping is exempt and carries no headers; an anonymous call to a limited route is counted per address
+        from(newAddress()).get("/api/v1/ping").then().statusCode(200).header("RateLimit-Limit", nullValue());
+        String address = newAddress();
+        Response first = from(address).contentType("application/json").body("{\"refresh_token\":\"x\"}")
+                .post("/api/v1/auth/logout");
+        assertThat(first.statusCode()).isEqualTo(204);
+        assertThat(first.header("RateLimit-Limit")).isEqualTo("100");
+        assertThat(first.header("RateLimit-Remaining")).isEqualTo("99");
+    }
+}
