@@ -2,11 +2,9 @@ package dev.hexcore.bootstrap.contract;
 
 import dev.hexcore.adapters.persistence.quota.InMemoryRateLimiter;
 import dev.hexcore.domain.quota.RateLimiter;
-import java.time.Clock;
+import dev.hexcore.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The rate-limiter contract for the in-memory limiter (embedded default and Redis fallback), on a test clock. */
@@ -28,33 +26,5 @@ class InMemoryRateLimiterContractTest extends RateLimiterContract {
     @Override
     protected void pass(Duration duration) {
         clock.advance(duration);
-    }
-
-    /** A clock that stands still until told to move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

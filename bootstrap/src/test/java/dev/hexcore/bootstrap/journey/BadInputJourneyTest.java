@@ -107,16 +107,7 @@ class BadInputJourneyTest {
 
     @Test
     void aBodyOverOneMebibyteIs413() throws Exception {
-        // raw HTTP client: the server may answer before reading the whole body
-        String big = "{\"username\":\"" + "x".repeat(1024 * 1024 + 16) + "\"}";
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(registerUrl.toURI())
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", newAddress())
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postRaw(HttpRequest.BodyPublishers.ofString(oversizeBody()));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM_JSON));
         assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"").contains("\"status\":413");
@@ -126,15 +117,7 @@ class BadInputJourneyTest {
     /** The same limit when the body comes chunked, without a Content-Length to refuse it by up front. */
     @Test
     void aChunkedBodyOverOneMebibyteIs413Problem() throws Exception {
-        byte[] big = ("{\"username\":\"" + "x".repeat(1024 * 1024 + 16) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(registerUrl.toURI())
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", newAddress())
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postRaw(chunked(oversizeBody()));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).as("Content-Type of the 413")
                 .hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM_JSON));
@@ -145,18 +128,32 @@ class BadInputJourneyTest {
     @Test
     void aSmallChunkedBodyIsAccepted() throws Exception {
         String name = unique("chunk");
-        byte[] body = ("{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\","
-                + "\"password\":\"strongpassword123\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = postRaw(chunked("{\"username\":\"" + name + "\",\"email\":\"" + name
+                + "@example.com\",\"password\":\"strongpassword123\"}"));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).contains("\"username\":\"" + name + "\"");
+    }
+
+    private static String oversizeBody() {
+        return "{\"username\":\"" + "x".repeat(1024 * 1024 + 16) + "\"}";
+    }
+
+    /** A publisher of unknown length: the JDK client sends it with Transfer-Encoding: chunked. */
+    private static HttpRequest.BodyPublisher chunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+    }
+
+    /** POST to register with a raw HTTP client: the server may answer before it has read the whole body. */
+    private HttpResponse<String> postRaw(HttpRequest.BodyPublisher body) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(registerUrl.toURI())
+        return client.send(HttpRequest.newBuilder(registerUrl.toURI())
                         .header("Content-Type", "application/json")
                         .header("X-Forwarded-For", newAddress())
                         .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                        .POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.body()).contains("\"username\":\"" + name + "\"");
     }
 
     @Test

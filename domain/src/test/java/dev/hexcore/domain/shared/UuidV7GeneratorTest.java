@@ -2,9 +2,9 @@ package dev.hexcore.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hexcore.domain.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,33 +20,6 @@ class UuidV7GeneratorTest {
     private static final Instant START = Instant.parse("2025-03-01T10:00:00.123Z");
 
     /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** A generator whose every draw is the same bits, to check the masks. */
     private static RandomGenerator constant(long bits) {
         return () -> bits;
@@ -87,7 +60,7 @@ class UuidV7GeneratorTest {
 
     @Test
     void ids_are_time_ordered_when_the_clock_moves_forward() {
-        SettableClock clock = new SettableClock(START);
+        MutableClock clock = new MutableClock(START);
         UuidV7Generator generator = new UuidV7Generator(clock, new SplittableRandom(42));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 500; i++) {

@@ -1,4 +1,4 @@
-package dev.hexcore.application.identity.fakes;
+package dev.hexcore.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that only moves when a test moves it. */
+/** A UTC clock that stands still until a test moves it. Shared with the other modules' tests (domain test-jar). */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
