@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
@@ -70,17 +72,19 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateCallerUs
     }
 
     @Override
-    public Optional<ApiKey> authenticate(String secret) {
-        if (!ApiKey.looksLikeKey(secret)) return Optional.empty();
-        Instant now = clock.instant();
-        Optional<ApiKey> key = keys.findByHash(ApiKey.hash(secret)).filter(k -> k.isUsableAt(now));
-        key.ifPresent(k -> pendingUsage.merge(k.id(), now, (a, b) -> a.isAfter(b) ? a : b));
-        return key;
+    public CompletionStage<Optional<ApiKey>> authenticate(String secret) {
+        if (!ApiKey.looksLikeKey(secret)) return CompletableFuture.completedFuture(Optional.empty());
+        return keys.findByHashAsync(ApiKey.hash(secret)).thenApply(found -> {
+            Instant now = clock.instant();
+            Optional<ApiKey> key = found.filter(k -> k.isUsableAt(now));
+            key.ifPresent(k -> pendingUsage.merge(k.id(), now, (a, b) -> a.isAfter(b) ? a : b));
+            return key;
+        });
     }
 
     @Override
-    public Optional<UserAccess> userAccess(UUID userId) {
-        return users.findAccess(userId);
+    public CompletionStage<Optional<UserAccess>> userAccess(UUID userId) {
+        return users.findAccessAsync(userId);
     }
 
     @Override

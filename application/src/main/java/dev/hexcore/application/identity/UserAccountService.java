@@ -40,9 +40,10 @@ public final class UserAccountService implements CurrentUserUseCase, ManageUsers
         this.ids = ids;
     }
 
+    /** A single read needs no transaction: one query instead of begin, query and commit. */
     @Override
     public User get(UUID userId) {
-        return uow.inTransaction(() -> load(userId));
+        return load(userId);
     }
 
     @Override

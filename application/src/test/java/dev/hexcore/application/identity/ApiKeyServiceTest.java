@@ -25,6 +25,7 @@ import dev.hexcore.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -148,7 +149,7 @@ class ApiKeyServiceTest {
     void authenticate_accepts_the_secret_of_an_active_key() {
         ApiKey.Issued issued = create("bot");
 
-        assertThat(service.authenticate(issued.secret())).get().satisfies(k -> {
+        assertThat(authenticate(issued.secret())).get().satisfies(k -> {
             assertThat(k.id()).isEqualTo(issued.key().id());
             assertThat(k.scopes()).containsExactly(ApiKeyScope.BOT);
         });
@@ -163,7 +164,7 @@ class ApiKeyServiceTest {
 
         assertThat(stored(issued.key().id()).status()).isEqualTo(ApiKeyStatus.REVOKED);
         assertThat(stored(issued.key().id()).revokedAt()).isEqualTo(START.plusSeconds(5));
-        assertThat(service.authenticate(issued.secret())).isEmpty();
+        assertThat(authenticate(issued.secret())).isEmpty();
         assertThat(service.flushUsage()).isZero();
     }
 
@@ -173,10 +174,10 @@ class ApiKeyServiceTest {
                 START.plus(Duration.ofHours(1))));
 
         clock.advance(Duration.ofHours(1).minusMillis(1));
-        assertThat(service.authenticate(issued.secret())).isPresent();
+        assertThat(authenticate(issued.secret())).isPresent();
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(service.authenticate(issued.secret())).isEmpty();
+        assertThat(authenticate(issued.secret())).isEmpty();
     }
 
     @ParameterizedTest
@@ -186,7 +187,7 @@ class ApiKeyServiceTest {
     void authenticate_refuses_garbage_and_unknown_keys_and_records_no_use(String secret) {
         create("bot");
 
-        assertThat(service.authenticate(secret)).isEmpty();
+        assertThat(authenticate(secret)).isEmpty();
         assertThat(service.flushUsage()).isZero();
         assertThat(keys.usageBatches()).isEmpty();
     }
@@ -198,8 +199,8 @@ class ApiKeyServiceTest {
         char last = secret.charAt(secret.length() - 1);
         String tampered = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-        assertThat(service.authenticate(tampered)).isEmpty();
-        assertThat(service.authenticate(secret.toUpperCase())).isEmpty();
+        assertThat(authenticate(tampered)).isEmpty();
+        assertThat(authenticate(secret.toUpperCase())).isEmpty();
     }
 
     @Test
@@ -208,7 +209,7 @@ class ApiKeyServiceTest {
         UUID id = issued.key().id();
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofSeconds(10));
-            assertThat(service.authenticate(issued.secret())).isPresent();
+            assertThat(authenticate(issued.secret())).isPresent();
         }
         assertThat(keys.usageBatches()).as("no write per request").isEmpty();
         assertThat(stored(id).lastUsedAt()).isNull();
@@ -224,11 +225,11 @@ class ApiKeyServiceTest {
         ApiKey.Issued a = create("a");
         ApiKey.Issued b = create("b");
         create("unused");
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         clock.advance(Duration.ofSeconds(1));
-        service.authenticate(b.secret());
+        authenticate(b.secret());
         clock.advance(Duration.ofSeconds(1));
-        service.authenticate(a.secret());
+        authenticate(a.secret());
 
         assertThat(service.flushUsage()).isEqualTo(2);
 
@@ -242,7 +243,7 @@ class ApiKeyServiceTest {
         assertThat(service.flushUsage()).isZero();
 
         ApiKey.Issued issued = create("bot");
-        service.authenticate(issued.secret());
+        authenticate(issued.secret());
         assertThat(service.flushUsage()).isEqualTo(1);
         int commits = uow.commits();
 
@@ -255,10 +256,10 @@ class ApiKeyServiceTest {
     void later_flushes_carry_only_the_new_uses() {
         ApiKey.Issued a = create("a");
         ApiKey.Issued b = create("b");
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         service.flushUsage();
         clock.advance(Duration.ofMinutes(1));
-        service.authenticate(b.secret());
+        authenticate(b.secret());
 
         assertThat(service.flushUsage()).isEqualTo(1);
 
@@ -269,14 +270,14 @@ class ApiKeyServiceTest {
     @Test
     void a_failed_flush_keeps_the_uses_for_the_next_one() {
         ApiKey.Issued a = create("a");
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         keys.failNextUsageWrite(new IllegalStateException("database down"));
 
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(service::flushUsage);
         assertThat(keys.usageBatches()).isEmpty();
 
         clock.advance(Duration.ofSeconds(30));
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         assertThat(service.flushUsage()).isEqualTo(1);
         assertThat(keys.usageBatches()).containsExactly(Map.of(a.key().id(), START.plusSeconds(30)));
     }
@@ -284,7 +285,7 @@ class ApiKeyServiceTest {
     @Test
     void a_failed_flush_is_retried_with_the_same_time_when_no_new_use_arrived() {
         ApiKey.Issued a = create("a");
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         keys.failNextUsageWrite(new IllegalStateException("database down"));
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(service::flushUsage);
 
@@ -296,7 +297,7 @@ class ApiKeyServiceTest {
     @Test
     void revoking_keeps_the_last_used_time() {
         ApiKey.Issued a = create("a");
-        service.authenticate(a.secret());
+        authenticate(a.secret());
         service.flushUsage();
         clock.advance(Duration.ofMinutes(1));
 
@@ -348,12 +349,21 @@ class ApiKeyServiceTest {
                 null, START);
         uow.run(() -> users.save(user));
 
-        assertThat(service.userAccess(user.id())).contains(new UserAccess(user.id(), UserStatus.ACTIVE,
+        assertThat(userAccess(user.id())).contains(new UserAccess(user.id(), UserStatus.ACTIVE,
                 Set.of(Role.COURIER)));
-        assertThat(service.userAccess(UUID.randomUUID())).isEmpty();
+        assertThat(userAccess(UUID.randomUUID())).isEmpty();
 
         user.disable(START);
         uow.run(() -> users.save(user));
-        assertThat(service.userAccess(user.id())).get().extracting(UserAccess::isActive).isEqualTo(false);
+        assertThat(userAccess(user.id())).get().extracting(UserAccess::isActive).isEqualTo(false);
+    }
+
+    /** The service answers asynchronously; the in-memory fakes complete at once. */
+    private Optional<ApiKey> authenticate(String secret) {
+        return service.authenticate(secret).toCompletableFuture().join();
+    }
+
+    private Optional<UserAccess> userAccess(UUID userId) {
+        return service.userAccess(userId).toCompletableFuture().join();
     }
 }

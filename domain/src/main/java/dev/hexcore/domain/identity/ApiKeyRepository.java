@@ -4,6 +4,8 @@ import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,14 @@ public interface ApiKeyRepository {
      * verification does not reach the database on every request and a revocation is seen everywhere within 1 s.
      */
     Optional<ApiKey> findByHash(String keyHash);
+
+    /**
+     * {@link #findByHash} for callers on an I/O thread: completes at once when the answer is in memory, otherwise
+     * when the lookup, run elsewhere, is done. The default simply answers synchronously (fine for in-memory stores).
+     */
+    default CompletionStage<Optional<ApiKey>> findByHashAsync(String keyHash) {
+        return CompletableFuture.completedFuture(findByHash(keyHash));
+    }
 
     /** Newest first. */
     Page<ApiKey> list(PageRequest page);

@@ -4,6 +4,8 @@ import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Stores user accounts. Usernames and e-mails are unique (e-mails compared in lower case). */
 public interface UserRepository {
@@ -33,4 +35,9 @@ public interface UserRepository {
      * disabled account or a role change takes effect within a second on every replica.
      */
     Optional<UserAccess> findAccess(UUID id);
+
+    /** {@link #findAccess} without blocking the caller; see {@link ApiKeyRepository#findByHashAsync}. */
+    default CompletionStage<Optional<UserAccess>> findAccessAsync(UUID id) {
+        return CompletableFuture.completedFuture(findAccess(id));
+    }
 }

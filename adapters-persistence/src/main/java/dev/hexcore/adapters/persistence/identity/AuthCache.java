@@ -2,11 +2,14 @@ package dev.hexcore.adapters.persistence.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -32,6 +35,17 @@ final class AuthCache<K, V> {
     /** The cached result, or {@code loader}'s (loaded once per key even under concurrent misses). */
     Optional<V> get(K key, Function<K, Optional<V>> loader) {
         return cache.get(key, loader);
+    }
+
+    /**
+     * Without blocking: the cached result at once, or {@code loader}'s run on a worker thread with a request context
+     * (so Panache has a session there).
+     */
+    CompletionStage<Optional<V>> getAsync(K key, Function<K, Optional<V>> loader) {
+        Optional<V> cached = cache.getIfPresent(key);
+        if (cached != null) return CompletableFuture.completedFuture(cached);
+        return CompletableFuture.supplyAsync(() -> Reads.inRequestContext(() -> get(key, loader)),
+                Infrastructure.getDefaultWorkerPool());
     }
 
     /**

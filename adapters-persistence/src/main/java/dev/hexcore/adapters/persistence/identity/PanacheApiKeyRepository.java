@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
@@ -70,6 +71,11 @@ public class PanacheApiKeyRepository implements ApiKeyRepository {
     @Override
     public Optional<ApiKey> findByHash(String keyHash) {
         return byHash.get(keyHash, PanacheApiKeyRepository::loadByHash).map(ApiKeyMapper::copyOf);
+    }
+
+    @Override
+    public CompletionStage<Optional<ApiKey>> findByHashAsync(String keyHash) {
+        return byHash.getAsync(keyHash, PanacheApiKeyRepository::loadByHash).thenApply(found -> found.map(ApiKeyMapper::copyOf));
     }
 
     private static Optional<ApiKey> loadByHash(String keyHash) {

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -105,6 +106,11 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     public Optional<UserAccess> findAccess(UUID id) {
         return accessCache.get(id, PanacheUserRepository::loadAccess);
+    }
+
+    @Override
+    public CompletionStage<Optional<UserAccess>> findAccessAsync(UUID id) {
+        return accessCache.getAsync(id, PanacheUserRepository::loadAccess);
     }
 
     private static Optional<UserAccess> loadAccess(UUID id) {

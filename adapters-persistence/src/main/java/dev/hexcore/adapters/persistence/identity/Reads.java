@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.persistence.identity;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.function.Supplier;
@@ -12,6 +14,18 @@ import java.util.function.Supplier;
  */
 final class Reads {
     private Reads() {
+    }
+
+    /** Runs {@code read} in a request context of its own when the thread has none (worker pools, schedulers). */
+    static <T> T inRequestContext(Supplier<T> read) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (requestContext.isActive()) return read.get();
+        requestContext.activate();
+        try {
+            return read.get();
+        } finally {
+            requestContext.terminate();
+        }
     }
 
     static <T> T fresh(Supplier<T> read) {

@@ -14,6 +14,9 @@ import dev.hexcore.application.identity.RefreshTokensUseCase;
 import dev.hexcore.application.identity.RegisterUserUseCase;
 import dev.hexcore.domain.identity.Actor;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -121,12 +124,16 @@ public class AuthResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "The signed-in user, or for an API key its id and scopes")
     @APIResponse(responseCode = "200", description = "The caller")
-    public Object me() {
+    @NonBlocking
+    public Uni<Object> me() {
         Actor actor = Actors.of(identity);
         if (actor.kind() == Actor.Kind.API_KEY) {
-            return new ApiKeyCallerResponse(actor.id().toString(), "api_key", actor.scopes().stream().sorted().toList());
+            // Everything is known from the identity: answer on the I/O thread, no hop to a worker.
+            return Uni.createFrom().item(new ApiKeyCallerResponse(actor.id().toString(), "api_key",
+                    actor.scopes().stream().sorted().toList()));
         }
-        return UserResponse.from(currentUser.get(actor.id()));
+        return Uni.createFrom().item(() -> (Object) UserResponse.from(currentUser.get(actor.id())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     static String clientAddress(HttpServerRequest http) {

@@ -28,9 +28,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> callers.authenticate(request.secret())
-                .map(ApiKeyIdentityProvider::identity)
-                .orElseThrow(() -> new AuthenticationFailedException("unknown, revoked or expired API key")));
+        // A cached key answers on this (I/O) thread; only a cache miss goes to the database, on a worker.
+        return Uni.createFrom().completionStage(() -> callers.authenticate(request.secret()))
+                .map(key -> key.map(ApiKeyIdentityProvider::identity)
+                        .orElseThrow(() -> new AuthenticationFailedException("unknown, revoked or expired API key")));
     }
 
     private static SecurityIdentity identity(ApiKey key) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * After SmallRye JWT has checked signature, issuer and expiry: the account must still be active, and its current
  * roles (not the ones frozen in the token) apply. The lookup is cached for at most a second, so disabling a user or
- * changing roles takes effect within a second.
+ * changing roles takes effect within a second; a cached answer needs no thread switch.
  */
 @ApplicationScoped
 public class JwtUserAugmentor implements SecurityIdentityAugmentor {
@@ -34,10 +34,10 @@ public class JwtUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         UUID userId = parse(jwt.getSubject());
-        return context.runBlocking(() -> {
-            UserAccess user = access.userAccess(userId).filter(UserAccess::isActive)
+        return Uni.createFrom().completionStage(() -> access.userAccess(userId)).map(found -> {
+            UserAccess user = found.filter(UserAccess::isActive)
                     .orElseThrow(() -> new AuthenticationFailedException("account unknown or disabled"));
-            return QuarkusSecurityIdentity.builder()
+            return (SecurityIdentity) QuarkusSecurityIdentity.builder()
                     .setPrincipal(jwt)
                     .addCredentials(identity.getCredentials())
                     .addRoles(user.roles().stream().map(Role::wireName).collect(Collectors.toSet()))
