@@ -4,10 +4,10 @@ import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Stores API keys by the hash of their secret. */
 public interface ApiKeyRepository {

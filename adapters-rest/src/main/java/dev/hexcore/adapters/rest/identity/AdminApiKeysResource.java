@@ -2,10 +2,10 @@ package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
-import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.adapters.rest.shared.PageResponse;
-import dev.hexcore.application.identity.ApiKeysUseCase;
+import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.identity.ApiKeysUseCase.CreateApiKeyCommand;
+import dev.hexcore.application.identity.ApiKeysUseCase;
 import dev.hexcore.domain.identity.ApiKey;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;

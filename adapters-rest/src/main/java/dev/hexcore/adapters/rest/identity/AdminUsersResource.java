@@ -2,8 +2,8 @@ package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
-import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.adapters.rest.shared.PageResponse;
+import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.identity.ManageUsersUseCase;
 import dev.hexcore.domain.identity.Role;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,8 +1,8 @@
 package dev.hexcore.adapters.rest.identity;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.hexcore.domain.identity.Role;
 import dev.hexcore.domain.identity.User;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

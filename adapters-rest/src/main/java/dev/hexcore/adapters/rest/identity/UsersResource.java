@@ -1,8 +1,8 @@
 package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.adapters.rest.security.Actors;
-import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
+import dev.hexcore.application.identity.CurrentUserUseCase;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package dev.hexcore.adapters.rest.shared;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.hexcore.domain.shared.Page;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 
