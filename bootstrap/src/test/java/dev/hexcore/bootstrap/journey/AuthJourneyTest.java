@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.hexcore.bootstrap.support.Journeys;
 import dev.hexcore.bootstrap.support.Journeys.Account;
 import dev.hexcore.bootstrap.support.Journeys.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -239,6 +240,14 @@ class AuthJourneyTest {
                 .header("WWW-Authenticate", startsWith("Bearer"));
         from(address).contentType(ContentType.JSON).body(Map.of("interests", List.of("x")))
                 .patch("/api/v1/users/me").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void usersMeAnswersLikeAuthMe() {
+        var account = Journeys.newUser("Mirror");
+        bearer(newAddress(), account.tokens().access()).get("/api/v1/users/me").then()
+                .statusCode(200).body("id", equalTo(account.id())).body("username", equalTo(account.username()));
+        from(newAddress()).get("/api/v1/users/me").then().statusCode(401).contentType(PROBLEM_JSON);
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,13 @@ public class UsersResource {
     public UsersResource(CurrentUserUseCase users, SecurityIdentity identity) {
         this.users = users;
         this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The signed-in user (same answer as GET /api/v1/auth/me)")
+    @APIResponse(responseCode = "200", description = "The user")
+    public UserResponse get() {
+        return UserResponse.from(users.get(Actors.user(identity).id()));
     }
 
     @PATCH
