@@ -21,12 +21,15 @@ final class LoginThrottle {
 
     /** Refuses the attempt when the account or the address has used up its failures. */
     void checkAllowed(String username, String address) {
-        Duration wait = max(waitFor(limiter.peek(accountKey(username), accountPolicy).toCompletableFuture().join()),
-                waitFor(limiter.peek(address, addressPolicy).toCompletableFuture().join()));
-        if (!wait.isZero()) {
-            throw new TooManyRequestsException("LOGIN_THROTTLED",
-                    "Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " seconds", wait);
-        }
+        refuseIfSpent(limiter.peek(accountKey(username), accountPolicy).toCompletableFuture().join(), accountPolicy);
+        refuseIfSpent(limiter.peek(address, addressPolicy).toCompletableFuture().join(), addressPolicy);
+    }
+
+    private static void refuseIfSpent(RateLimitDecision decision, RateLimitPolicy policy) {
+        if (decision.allowed()) return;
+        Duration wait = decision.retryAfter();
+        throw new TooManyRequestsException("LOGIN_THROTTLED",
+                "Too many failed logins; try again in " + Math.max(1, wait.toSeconds()) + " seconds", policy.limit(), wait);
     }
 
     void recordFailure(String username, String address) {
@@ -36,13 +39,5 @@ final class LoginThrottle {
 
     private static String accountKey(String username) {
         return username.toLowerCase(Locale.ROOT);
-    }
-
-    private static Duration waitFor(RateLimitDecision decision) {
-        return decision.allowed() ? Duration.ZERO : decision.retryAfter();
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

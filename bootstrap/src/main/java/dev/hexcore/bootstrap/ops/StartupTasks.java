@@ -18,17 +18,20 @@ public class StartupTasks {
     private final Optional<String> password;
     private final Optional<String> email;
     private final boolean commandMode;
+    private final String profile;
 
     public StartupTasks(EnsureAdminUseCase admins,
                         @ConfigProperty(name = "hexcore.bootstrap-admin.username") Optional<String> username,
                         @ConfigProperty(name = "hexcore.bootstrap-admin.password") Optional<String> password,
                         @ConfigProperty(name = "hexcore.bootstrap-admin.email") Optional<String> email,
-                        @ConfigProperty(name = "hexcore.command-mode", defaultValue = "false") boolean commandMode) {
+                        @ConfigProperty(name = "hexcore.command-mode", defaultValue = "false") boolean commandMode,
+                        @ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile) {
         this.admins = admins;
         this.username = username;
         this.password = password;
         this.email = email;
         this.commandMode = commandMode;
+        this.profile = profile;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -39,8 +42,9 @@ public class StartupTasks {
             LOG.warn("""
                     No admin account exists yet. Either
                       - set HEXCORE_BOOTSTRAP_ADMIN_USERNAME and HEXCORE_BOOTSTRAP_ADMIN_PASSWORD and restart, or
-                      - run: HEXCORE_ADMIN_PASSWORD=... java -jar bootstrap/target/quarkus-app/quarkus-run.jar admin:create --username admin --email admin@example.com
-                    then log in with POST /api/v1/auth/login and create API keys with POST /api/v1/admin/api-keys (or key:create).""");
+                      - run: HEXCORE_ADMIN_PASSWORD=... java%s -jar bootstrap/target/quarkus-app/quarkus-run.jar admin:create --username admin --email admin@example.com
+                    then log in with POST /api/v1/auth/login and create API keys with POST /api/v1/admin/api-keys (or key:create).""".formatted(
+                    profile.equals("prod") ? "" : " -Dquarkus.profile=" + profile));
         }
     }
 }

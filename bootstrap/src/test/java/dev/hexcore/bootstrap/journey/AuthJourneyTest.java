@@ -201,6 +201,9 @@ class AuthJourneyTest {
                 .statusCode(429)
                 .contentType(PROBLEM_JSON)
                 .body("code", equalTo("LOGIN_THROTTLED"))
+                .body("limit", equalTo(5))
+                .body("remaining", equalTo(0))
+                .body("reset_at", notNullValue())
                 .extract().header("Retry-After");
         assertThat(retryAfter).isNotNull();
         assertThat(Long.parseLong(retryAfter)).isGreaterThanOrEqualTo(1);

@@ -156,6 +156,25 @@ class BadInputJourneyTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** PostgreSQL cannot store U+0000: it is refused up front as a validation error, never a 500. */
+    @Test
+    void textWithANulCharacterIs422() {
+        String name = unique("nul");
+        from(newAddress()).contentType(ContentType.JSON)
+                .body("{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"strongpassword123\","
+                        + "\"native_language\":\"Ru\\u0000ss\"}")
+                .post(REGISTER).then()
+                .statusCode(422).contentType(PROBLEM_JSON)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("native_language"));
+    }
+
+    @Test
+    void aMissingBodyIs400() {
+        from(newAddress()).contentType(ContentType.JSON).post("/api/v1/auth/logout").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("code", equalTo("BODY_REQUIRED"));
+    }
+
     @Test
     void anUnproducibleAcceptIs406() {
         from(newAddress()).accept("application/xml").get("/api/v1/ping").then()

@@ -105,6 +105,36 @@ class RateLimitJourneyTest {
         from(crowded).get("/api/v1/auth/me").then().statusCode(401);
     }
 
+    /** Guessing keys or tokens is limited like any anonymous call: per address, before the 401. */
+    @Test
+    void badCredentialsAreCountedAgainstTheAddress() {
+        String guesser = newAddress();
+        int refusedAt = 0;
+        for (int call = 1; call <= 200 && refusedAt == 0; call++) {
+            Response response = from(guesser).header("X-API-Key", "hk_live_guess" + call + "xxxxxxxxxxxxxxxxxxxx")
+                    .get("/api/v1/auth/me");
+            if (response.statusCode() == 429) {
+                refusedAt = call;
+                response.then().contentType(PROBLEM_JSON).body("code", equalTo("RATE_LIMITED")).body("limit", equalTo(100));
+            } else {
+                assertThat(response.statusCode()).as("guess %d", call).isEqualTo(401);
+                assertThat(response.header("RateLimit-Limit")).isEqualTo("100");
+            }
+        }
+        // 100 at once, plus the few the budget refilled (one per 0.6 s) while the loop ran
+        assertThat(refusedAt).isBetween(101, 130);
+    }
+
+    /** Refresh is not a password route: it has the anonymous budget, not login's ten per minute. */
+    @Test
+    void refreshDoesNotShareTheLoginBudget() {
+        String crowded = newAddress();
+        for (int call = 1; call <= 10; call++) loginForm(crowded, unique("nobody"), PASSWORD);
+        loginForm(crowded, unique("nobody"), PASSWORD).then().statusCode(429);
+        from(crowded).contentType("application/json").body("{\"refresh_token\":\"unknown\"}")
+                .post("/api/v1/auth/refresh").then().statusCode(401).header("RateLimit-Limit", "100");
+    }
+
     @Test
     void anonymousCallsCarryTheirAddressBudget() {
         // ping is exempt and carries no headers; an anonymous call to a limited route is counted per address

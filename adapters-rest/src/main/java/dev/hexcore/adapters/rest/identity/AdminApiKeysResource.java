@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.identity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.adapters.rest.shared.PageResponse;
@@ -58,7 +59,7 @@ public class AdminApiKeysResource {
 
     /** A key as listed; {@code key} (the secret) is present only in the answer to create. */
     @RegisterForReflection
-    public record ApiKeyResponse(String id, String label, String key, String prefix, List<String> scopes, String status,
+    public record ApiKeyResponse(String id, String label, @JsonInclude(JsonInclude.Include.NON_NULL) String key, String prefix, List<String> scopes, String status,
                                  Integer rateLimitPerMin, Instant lastUsedAt, Instant createdAt, Instant expiresAt,
                                  Instant revokedAt) {
         static ApiKeyResponse from(ApiKey key, String secret) {

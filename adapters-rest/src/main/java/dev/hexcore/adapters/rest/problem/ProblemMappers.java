@@ -1,10 +1,12 @@
 package dev.hexcore.adapters.rest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.hexcore.adapters.rest.json.TextWithoutNul;
 import dev.hexcore.domain.shared.AuthenticationException;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
@@ -25,10 +27,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -52,14 +56,16 @@ public class ProblemMappers {
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
-            case TooManyRequestsException t -> Response.fromResponse(Problems.response(request, 429, t.code(), t.getMessage()))
-                    .header("Retry-After", Math.max(1, (t.retryAfter().toMillis() + 999) / 1000)).build();
+            case TooManyRequestsException t -> tooManyRequests(t, request);
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        if (e.getConstraintViolations().stream().allMatch(v -> fieldName(v).equals("body") && v.getInvalidValue() == null)) {
+            return Problems.response(request, 400, "BODY_REQUIRED", "This request needs a JSON body");
+        }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
@@ -83,6 +89,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof TextWithoutNul.NulInTextException nul) {
+            String field = jsonPath(nul.getPath());
+            String message = "must not contain the NUL character (\\u0000)";
+            return Problems.response(request, 422, "VALIDATION_FAILED", field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)), null);
+        }
         return Problems.response(request, 400, "MALFORMED_JSON", describe(e));
     }
 
@@ -130,6 +142,15 @@ public class ProblemMappers {
         return response;
     }
 
+    /** Every 429 carries the same numbers: limit, remaining, reset_at in the body and Retry-After. */
+    private static Response tooManyRequests(TooManyRequestsException e, HttpServerRequest request) {
+        long retrySeconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        Map<String, Object> numbers = Map.of("limit", e.limit(), "remaining", 0,
+                "reset_at", Instant.now().plus(e.retryAfter()).toString());
+        return Response.fromResponse(Problems.response(request, 429, e.code(), e.getMessage(), null, numbers))
+                .header("Retry-After", retrySeconds).build();
+    }
+
     private static Response withChallenge(Response response) {
         return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
     }
@@ -137,6 +158,11 @@ public class ProblemMappers {
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof InputCoercionException
+                || e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+            String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "";
+            return field.isEmpty() ? "A number in the body is out of range" : "Field '" + field + "' is out of range";
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = jsonPath(((JsonMappingException) e).getPath());

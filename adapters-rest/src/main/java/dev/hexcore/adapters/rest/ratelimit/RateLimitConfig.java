@@ -19,12 +19,19 @@ public interface RateLimitConfig {
     @WithDefault("100")
     int anonymousPerMin();
 
-    /** Per client address on the credential routes (login, register, refresh). */
+    /** Per client address on the routes that take a password (login, register). */
     @WithDefault("10")
     int authPerMin();
 
-    @WithDefault("/api/v1/auth/login,/api/v1/auth/register,/api/v1/auth/refresh")
+    @WithDefault("/api/v1/auth/login,/api/v1/auth/register")
     List<String> authPaths();
+
+    /**
+     * Routes that need no identity (refresh, logout): limited per address with the anonymous policy, and a stale
+     * token sent along does not stand in the way.
+     */
+    @WithDefault("/api/v1/auth/refresh,/api/v1/auth/logout")
+    List<String> credentialFreePaths();
 
     /** Path prefixes that are never limited. */
     @WithDefault("/api/v1/ping")

@@ -51,7 +51,11 @@ public class RateLimitFilter {
     private record Target(String subject, RateLimitPolicy policy) {
     }
 
-    @ServerRequestFilter
+    /**
+     * Pre-matching, so it runs before the security checks: calls with bad or missing credentials are counted too
+     * (against the client address), which is what stops key and password guessing.
+     */
+    @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext requestContext, RoutingContext routing) {
         String path = routing.request().path();
         if (!config.enabled() || config.exemptPaths().stream().anyMatch(path::startsWith)) {
@@ -60,16 +64,27 @@ public class RateLimitFilter {
         Optional<Map.Entry<String, Integer>> route = routeOverride(path);
         String address = "ip:" + (routing.request().remoteAddress() == null ? "unknown"
                 : routing.request().remoteAddress().hostAddress());
+        HttpServerRequest request = routing.request();
         if (config.authPaths().stream().anyMatch(path::startsWith)) {
-            // The credential routes need no identity: a stale token sent along must not stand in the way of a login.
-            int limit = route.map(Map.Entry::getValue).orElse(config.authPerMin());
-            return check(new Target(address, RateLimitPolicy.perMinute(route.isPresent() ? "route:" + route.get().getKey()
-                    : "auth", limit)), requestContext, routing.request());
+            return check(byAddress(address, route, "auth", config.authPerMin()), requestContext, request);
         }
-        return identities.getDeferredIdentity().chain(identity -> {
+        if (config.credentialFreePaths().stream().anyMatch(path::startsWith)) {
+            return check(byAddress(address, route, "anonymous", config.anonymousPerMin()), requestContext, request);
+        }
+        return identities.getDeferredIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
+            if (failure != null) {
+                // Bad credentials: counted against the address like an anonymous call, then the 401 goes out.
+                return check(byAddress(address, route, "anonymous", config.anonymousPerMin()), requestContext, request)
+                        .chain(refused -> refused != null ? Uni.createFrom().item(refused) : Uni.createFrom().failure(failure));
+            }
             if (!identity.isAnonymous()) routing.put(HttpEdge.PRINCIPAL_KEY, identity.getPrincipal().getName());
-            return check(target(identity, address, route), requestContext, routing.request());
+            return check(target(identity, address, route), requestContext, request);
         });
+    }
+
+    private static Target byAddress(String address, Optional<Map.Entry<String, Integer>> route, String policy, int limit) {
+        return route.map(r -> new Target(address, RateLimitPolicy.perMinute("route:" + r.getKey(), r.getValue())))
+                .orElseGet(() -> new Target(address, RateLimitPolicy.perMinute(policy, limit)));
     }
 
     private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
