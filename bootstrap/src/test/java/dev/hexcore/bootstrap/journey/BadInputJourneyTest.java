@@ -170,6 +170,16 @@ class BadInputJourneyTest {
     }
 
     @Test
+    void everyBrokenFieldOfAnApiKeyIsReportedAtOnce() {
+        Account admin = newAdmin(admins);
+        bearer(newAddress(), admin.tokens().access()).contentType(ContentType.JSON)
+                .body("{\"label\":\" \",\"scopes\":[\"nope\"],\"rate_limit_per_min\":-1,\"expires_at\":\"2020-01-01T00:00:00Z\"}")
+                .post("/api/v1/admin/api-keys").then()
+                .statusCode(422).contentType(PROBLEM_JSON)
+                .body("errors.field", containsInAnyOrder("label", "scopes", "rate_limit_per_min", "expires_at"));
+    }
+
+    @Test
     void aMissingBodyIs400() {
         from(newAddress()).contentType(ContentType.JSON).post("/api/v1/auth/logout").then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("code", equalTo("BODY_REQUIRED"));

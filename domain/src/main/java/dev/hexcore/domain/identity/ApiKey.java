@@ -4,6 +4,8 @@ import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.Secrets;
 import dev.hexcore.domain.shared.Sha256;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -54,15 +56,19 @@ public final class ApiKey {
 
     public static Issued issue(UUID id, String label, Set<String> scopes, Integer rateLimitPerMin, Instant expiresAt,
                                UUID createdBy, Instant now, RandomGenerator secureRandom) {
+        // every broken field is reported at once, so a client fixes its request in one round
+        List<InvalidValueException.FieldError> errors = new ArrayList<>();
         if (label == null || label.isBlank() || label.trim().length() > 100) {
-            throw new InvalidValueException("label", "must be 1 to 100 characters");
+            errors.add(new InvalidValueException.FieldError("label", "must be 1 to 100 characters"));
         }
+        ApiKeyScope.problem(scopes).ifPresent(message -> errors.add(new InvalidValueException.FieldError("scopes", message)));
         if (rateLimitPerMin != null && (rateLimitPerMin < 1 || rateLimitPerMin > MAX_RATE_LIMIT_PER_MIN)) {
-            throw new InvalidValueException("rate_limit_per_min", "must be between 1 and " + MAX_RATE_LIMIT_PER_MIN);
+            errors.add(new InvalidValueException.FieldError("rate_limit_per_min", "must be between 1 and " + MAX_RATE_LIMIT_PER_MIN));
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidValueException("expires_at", "must be in the future");
+            errors.add(new InvalidValueException.FieldError("expires_at", "must be in the future"));
         }
+        if (!errors.isEmpty()) throw new InvalidValueException(errors);
         String secret = SECRET_PREFIX + Secrets.randomToken(secureRandom, SECRET_BYTES);
         ApiKey key = new ApiKey(id, label.trim(), hash(secret), secret.substring(0, SECRET_PREFIX.length() + DISPLAY_CHARS),
                 ApiKeyScope.validate(scopes), ApiKeyStatus.ACTIVE, rateLimitPerMin, null, now, expiresAt, null, createdBy);

@@ -1,6 +1,7 @@
 package dev.hexcore.domain.identity;
 
 import dev.hexcore.domain.shared.InvalidValueException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,12 +20,20 @@ public final class ApiKeyScope {
     }
 
     public static Set<String> validate(Set<String> scopes) {
-        if (scopes == null || scopes.isEmpty()) throw new InvalidValueException("scopes", "at least one scope is required");
+        problem(scopes).ifPresent(message -> {
+            throw new InvalidValueException("scopes", message);
+        });
+        return Set.copyOf(scopes);
+    }
+
+    /** What is wrong with the scopes, if anything. */
+    public static Optional<String> problem(Set<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) return Optional.of("at least one scope is required");
         for (String scope : scopes) {
             if (scope == null || !KNOWN.contains(scope)) {
-                throw new InvalidValueException("scopes", "unknown scope '" + scope + "'; known: " + new TreeSet<>(KNOWN));
+                return Optional.of("unknown scope '" + scope + "'; known: " + new TreeSet<>(KNOWN));
             }
         }
-        return Set.copyOf(scopes);
+        return Optional.empty();
     }
 }
