@@ -1,5 +1,6 @@
 package dev.hexcore.bootstrap.journey;
 
+import static dev.hexcore.bootstrap.support.Journeys.PROBLEM_JSON;
 import static dev.hexcore.bootstrap.support.Journeys.from;
 import static dev.hexcore.bootstrap.support.Journeys.newAddress;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,5 +117,13 @@ class OperationsJourneyTest {
                 .header("Access-Control-Allow-Origin", "http://localhost:5173");
         Response foreign = from(newAddress()).header("Origin", "https://evil.example").get("/api/v1/ping");
         assertThat(foreign.header("Access-Control-Allow-Origin")).isNotEqualTo("https://evil.example").isNotEqualTo("*");
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWithAProblemAndAConfiguredOneIsServed() {
+        from(newAddress()).header("Origin", "http://evil.example").get("/api/v1/ping").then()
+                .statusCode(403).contentType(PROBLEM_JSON).body("code", equalTo("CORS_ORIGIN_NOT_ALLOWED"));
+        from(newAddress()).header("Origin", "http://localhost:3000").get("/api/v1/ping").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
     }
 }

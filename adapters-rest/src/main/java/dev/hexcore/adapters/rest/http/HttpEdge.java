@@ -8,6 +8,8 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,8 +31,12 @@ public class HttpEdge {
     /** Reads chunked bodies (no Content-Length) under the same limit, failing with 413 so a problem body is written. */
     private final BodyHandler chunkedBodies;
 
-    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+    private final CorsOrigins corsOrigins;
+
+    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize,
+                    @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins) {
         this.maxBodySize = maxBodySize;
+        this.corsOrigins = new CorsOrigins(corsOrigins.orElse(List.of()));
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
     }
 
@@ -45,6 +51,11 @@ public class HttpEdge {
     private void traceAndLog(RoutingContext ctx) {
         long start = System.nanoTime();
         String traceId = RequestTrace.assign(ctx.request());
+        if (!corsOrigins.allows(ctx.request())) {
+            Problems.write(ctx, 403, "CORS_ORIGIN_NOT_ALLOWED",
+                    "Origin " + ctx.request().getHeader("Origin") + " is not allowed to call this API");
+            return;
+        }
         if (declaredBodyTooLarge(ctx)) {
             ctx.response().putHeader("Connection", "close");
             Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE",
