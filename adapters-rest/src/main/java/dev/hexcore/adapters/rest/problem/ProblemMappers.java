@@ -27,12 +27,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -56,7 +54,8 @@ public class ProblemMappers {
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
-            case TooManyRequestsException t -> tooManyRequests(t, request);
+            case TooManyRequestsException t -> Problems.tooManyRequests(request, t.code(), t.getMessage(), t.limit(), 0,
+                    t.retryAfter(), t.retryAfter());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
     }
@@ -140,15 +139,6 @@ public class ProblemMappers {
         LOG.errorf(e, "Unhandled error on %s %s (trace %s)", request.method(), request.path(),
                 ((Problem) response.getEntity()).traceId());
         return response;
-    }
-
-    /** Every 429 carries the same numbers: limit, remaining, reset_at in the body and Retry-After. */
-    private static Response tooManyRequests(TooManyRequestsException e, HttpServerRequest request) {
-        long retrySeconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        Map<String, Object> numbers = Map.of("limit", e.limit(), "remaining", 0,
-                "reset_at", Instant.now().plus(e.retryAfter()).toString());
-        return Response.fromResponse(Problems.response(request, 429, e.code(), e.getMessage(), null, numbers))
-                .header("Retry-After", retrySeconds).build();
     }
 
     private static Response withChallenge(Response response) {

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,23 @@ public final class Problems {
         String traceId = request == null ? null : RequestTrace.traceId(request);
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(problem(status, code, detail, path, traceId, errors, extensions)).build();
+    }
+
+    /**
+     * The one shape of every 429: {@code limit}, {@code remaining} and {@code reset_at} in the body, and
+     * {@code Retry-After} in whole seconds, at least 1.
+     */
+    public static Response tooManyRequests(HttpServerRequest request, String code, String detail, long limit,
+                                           long remaining, Duration resetAfter, Duration retryAfter) {
+        Map<String, Object> numbers = Map.of("limit", limit, "remaining", remaining,
+                "reset_at", Instant.now().plus(resetAfter).toString());
+        return Response.fromResponse(response(request, 429, code, detail, null, numbers))
+                .header("Retry-After", Math.max(1, ceilSeconds(retryAfter))).build();
+    }
+
+    /** Whole seconds, rounded up: what the rate-limit headers carry. */
+    public static long ceilSeconds(Duration duration) {
+        return Math.max(0, (duration.toMillis() + 999) / 1000);
     }
 
     /** For requests that never reach JAX-RS (unknown routes, oversize bodies). */

@@ -18,8 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -66,15 +64,15 @@ public class RateLimitFilter {
                 : routing.request().remoteAddress().hostAddress());
         HttpServerRequest request = routing.request();
         if (config.authPaths().stream().anyMatch(path::startsWith)) {
-            return check(byAddress(address, route, "auth", config.authPerMin()), requestContext, request);
+            return check(target(address, route, "auth", config.authPerMin()), requestContext, request);
         }
         if (config.credentialFreePaths().stream().anyMatch(path::startsWith)) {
-            return check(byAddress(address, route, "anonymous", config.anonymousPerMin()), requestContext, request);
+            return check(target(address, route, "anonymous", config.anonymousPerMin()), requestContext, request);
         }
         return identities.getDeferredIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
             if (failure != null) {
                 // Bad credentials: counted against the address like an anonymous call, then the 401 goes out.
-                return check(byAddress(address, route, "anonymous", config.anonymousPerMin()), requestContext, request)
+                return check(target(address, route, "anonymous", config.anonymousPerMin()), requestContext, request)
                         .chain(refused -> refused != null ? Uni.createFrom().item(refused) : Uni.createFrom().failure(failure));
             }
             if (!identity.isAnonymous()) routing.put(HttpEdge.PRINCIPAL_KEY, identity.getPrincipal().getName());
@@ -82,9 +80,10 @@ public class RateLimitFilter {
         });
     }
 
-    private static Target byAddress(String address, Optional<Map.Entry<String, Integer>> route, String policy, int limit) {
-        return route.map(r -> new Target(address, RateLimitPolicy.perMinute("route:" + r.getKey(), r.getValue())))
-                .orElseGet(() -> new Target(address, RateLimitPolicy.perMinute(policy, limit)));
+    /** The route's override if one matches, else the named policy; counted for {@code subject}. */
+    private static Target target(String subject, Optional<Map.Entry<String, Integer>> route, String policy, int limit) {
+        return route.map(r -> new Target(subject, RateLimitPolicy.perMinute("route:" + r.getKey(), r.getValue())))
+                .orElseGet(() -> new Target(subject, RateLimitPolicy.perMinute(policy, limit)));
     }
 
     private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
@@ -103,7 +102,7 @@ public class RateLimitFilter {
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle("RateLimit-Limit", decision.limit());
             headers.putSingle("RateLimit-Remaining", decision.remaining());
-            headers.putSingle("RateLimit-Reset", ceilSeconds(decision.resetAfter()));
+            headers.putSingle("RateLimit-Reset", Problems.ceilSeconds(decision.resetAfter()));
         }
     }
 
@@ -115,32 +114,18 @@ public class RateLimitFilter {
 
     private Target target(SecurityIdentity identity, String address, Optional<Map.Entry<String, Integer>> route) {
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(Actors.ATTRIBUTE);
-        String caller = actor == null ? address : (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
-        if (route.isPresent()) {
-            return new Target(caller, RateLimitPolicy.perMinute("route:" + route.get().getKey(), route.get().getValue()));
-        }
-        if (actor == null) {
-            return new Target(address, RateLimitPolicy.perMinute("anonymous", config.anonymousPerMin()));
-        }
+        if (actor == null) return target(address, route, "anonymous", config.anonymousPerMin());
+        String caller = (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
         Integer own = identity.getAttribute(Actors.RATE_LIMIT_ATTRIBUTE);
-        return own != null
-                ? new Target(caller, RateLimitPolicy.perMinute("key-own", own))
-                : new Target(caller, RateLimitPolicy.perMinute("default", config.defaultPerMin()));
+        return own != null ? target(caller, route, "key-own", own) : target(caller, route, "default", config.defaultPerMin());
     }
 
     private static Response tooManyRequests(HttpServerRequest request, RateLimitDecision decision) {
-        Instant resetAt = Instant.now().plus(decision.resetAfter());
-        Map<String, Object> numbers = Map.of("limit", decision.limit(), "remaining", decision.remaining(),
-                "reset_at", resetAt.toString());
-        Response problem = Problems.response(request, 429, "RATE_LIMITED",
-                "Rate limit of " + decision.limit() + " requests per minute exceeded; retry in "
-                        + ceilSeconds(decision.retryAfter()) + " s", null, numbers);
-        return Response.fromResponse(problem).header("Retry-After", Math.max(1, ceilSeconds(decision.retryAfter())))
-                .header("RateLimit-Limit", decision.limit()).header("RateLimit-Remaining", decision.remaining())
-                .header("RateLimit-Reset", ceilSeconds(decision.resetAfter())).build();
-    }
-
-    private static long ceilSeconds(Duration duration) {
-        return Math.max(0, (duration.toMillis() + 999) / 1000);
+        Response problem = Problems.tooManyRequests(request, "RATE_LIMITED", "Rate limit of " + decision.limit()
+                        + " requests per minute exceeded; retry in " + Problems.ceilSeconds(decision.retryAfter()) + " s",
+                decision.limit(), decision.remaining(), decision.resetAfter(), decision.retryAfter());
+        return Response.fromResponse(problem).header("RateLimit-Limit", decision.limit())
+                .header("RateLimit-Remaining", decision.remaining())
+                .header("RateLimit-Reset", Problems.ceilSeconds(decision.resetAfter())).build();
     }
 }
