@@ -2,6 +2,7 @@ package dev.hexcore.adapters.persistence.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hexcore.adapters.persistence.shared.Reads;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

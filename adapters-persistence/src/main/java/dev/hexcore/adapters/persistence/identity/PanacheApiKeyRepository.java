@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.persistence.identity;
 
+import dev.hexcore.adapters.persistence.shared.Reads;
 import dev.hexcore.domain.identity.ApiKey;
 import dev.hexcore.domain.identity.ApiKeyRepository;
 import dev.hexcore.domain.shared.Page;

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.persistence.identity;
 
+import dev.hexcore.adapters.persistence.shared.Reads;
 import dev.hexcore.domain.identity.RefreshToken;
 import dev.hexcore.domain.identity.RefreshTokenRepository;
 import io.quarkus.panache.common.Parameters;

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.persistence.identity;
 
+import dev.hexcore.adapters.persistence.shared.Reads;
 import dev.hexcore.domain.identity.User;
 import dev.hexcore.domain.identity.UserAccess;
 import dev.hexcore.domain.identity.UserRepository;

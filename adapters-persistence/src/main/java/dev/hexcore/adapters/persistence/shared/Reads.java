@@ -1,4 +1,4 @@
-package dev.hexcore.adapters.persistence.identity;
+package dev.hexcore.adapters.persistence.shared;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -10,14 +10,15 @@ import java.util.function.Supplier;
  * Reads that always see committed data. Outside a transaction Quarkus serves reads from a session that lives as
  * long as the request, so an entity loaded before a unit of work would be returned unchanged after it commits.
  * Entities are mapped to domain objects before they leave a repository, so that session is simply emptied after each
- * read; there is nothing to flush outside a transaction.
+ * read; there is nothing to flush outside a transaction. Public so every bounded context of this module shares it;
+ * nothing outside the module uses it.
  */
-final class Reads {
+public final class Reads {
     private Reads() {
     }
 
     /** Runs {@code read} in a request context of its own when the thread has none (worker pools, schedulers). */
-    static <T> T inRequestContext(Supplier<T> read) {
+    public static <T> T inRequestContext(Supplier<T> read) {
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) return read.get();
         requestContext.activate();
@@ -28,7 +29,7 @@ final class Reads {
         }
     }
 
-    static <T> T fresh(Supplier<T> read) {
+    public static <T> T fresh(Supplier<T> read) {
         try {
             return read.get();
         } finally {
