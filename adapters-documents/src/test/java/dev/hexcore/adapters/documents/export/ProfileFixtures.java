@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Hand-written profiles with valid checksums: a Moscow man in Cyrillic, a St Petersburg woman in Latin, and a third. */
+/** Hand-written profiles with valid checksums: a Moscow man in Cyrillic, a St Petersburg woman in Latin, a third. */
 final class ProfileFixtures {
     static final String LONG_ISSUER = "Отделением УФМС России по гор. Москве по району Хамовники, "
             + "Главное управление по вопросам миграции МВД России";
