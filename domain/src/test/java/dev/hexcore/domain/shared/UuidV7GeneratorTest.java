@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import dev.hexcore.domain.testing.MutableClock;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,5 +82,22 @@ class UuidV7GeneratorTest {
         for (int i = 0; i < 10_000; i++) ids.add(generator.next());
 
         assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
+    void ids_drawn_in_the_same_millisecond_or_after_the_clock_stepped_back_still_increase() {
+        MutableClock clock = new MutableClock(START);
+        UuidV7Generator generator = new UuidV7Generator(clock, new SplittableRandom(3));
+        UUID previous = generator.next();
+        for (int i = 0; i < 10_000; i++) {
+            if (i == 5_000) clock.set(START.minusSeconds(5));
+            UUID next = generator.next();
+            assertThat(Long.compareUnsigned(next.getMostSignificantBits(), previous.getMostSignificantBits()))
+                    .as("id %d", i).isPositive();
+            assertThat(next.version()).isEqualTo(7);
+            previous = next;
+        }
+        assertThat(previous.getMostSignificantBits() >>> 16).as("at most a few ms borrowed from the future")
+                .isBetween(START.toEpochMilli(), START.toEpochMilli() + 10);
     }
 }
