@@ -11,7 +11,6 @@ import dev.hexcore.application.profile.fakes.InMemoryFileStorage;
 import dev.hexcore.application.profile.fakes.InMemoryJobQueue;
 import dev.hexcore.application.profile.fakes.InMemoryProfileRepository;
 import dev.hexcore.application.profile.fakes.LineWriter;
-import dev.hexcore.application.profile.fakes.Profiles;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.identity.ApiKeyScope;
 import dev.hexcore.domain.identity.Role;
@@ -26,6 +25,7 @@ import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.NotFoundException;
 import dev.hexcore.domain.shared.UuidV7Generator;
 import dev.hexcore.domain.testing.MutableClock;
+import dev.hexcore.domain.testing.SamplePeople;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class ExportServiceTest {
     }
 
     private Profile stored(Actor owner, String name) {
-        Profile profile = Profile.create(UUID.randomUUID(), Profiles.person(name), owner.id().toString(), clock.instant(), null);
+        Profile profile = Profile.create(UUID.randomUUID(), SamplePeople.person(name), owner.id().toString(), clock.instant(), null);
         uow.run(() -> profiles.insertAll(List.of(profile)));
         clock.advance(Duration.ofSeconds(1));
         return profile;

@@ -81,9 +81,9 @@ class ProfileRepositoryContractTest {
             query.setObject(1, written.id());
             ResultSet row = query.executeQuery();
             assertThat(row.next()).isTrue();
-            assertThat(row.getString(1)).isEqualTo("Иванов Иван Иванович");
-            assertThat(row.getString(2)).isEqualTo("2010-05-01");
-            assertThat(row.getString(3)).isEqualTo("1990-03-14");
+            assertThat(row.getString(1)).isEqualTo("Иванов Иван Петрович");
+            assertThat(row.getString(2)).isEqualTo("2005-04-01");
+            assertThat(row.getString(3)).isEqualTo("1985-03-14");
             assertThat(row.getString(4)).isEqualTo("{\"value\": \"85000.00\", \"currency\": \"RUB\"}");
             assertThat(row.getString(5)).isEqualTo("string");
             assertThat(row.getString(6)).isEqualTo("60");

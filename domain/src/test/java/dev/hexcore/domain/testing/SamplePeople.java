@@ -1,4 +1,4 @@
-package dev.hexcore.application.profile.fakes;
+package dev.hexcore.domain.testing;
 
 import dev.hexcore.domain.profile.Address;
 import dev.hexcore.domain.profile.Finance;
@@ -7,9 +7,9 @@ import dev.hexcore.domain.profile.PersonProfile;
 import dev.hexcore.domain.shared.Money;
 import java.time.LocalDate;
 
-/** A fixed person for tests that are not about generation. */
-public final class Profiles {
-    private Profiles() {
+/** A fixed, complete person for tests that are not about generation (shared through the domain test-jar). */
+public final class SamplePeople {
+    private SamplePeople() {
     }
 
     public static PersonProfile person(String lastName) {
