@@ -186,6 +186,7 @@ public final class ExportService implements ExportsUseCase, RunExportJobsUseCase
                 Profile profile = profiles.findVisible(export.profileId(), snapshot)
                         .orElseThrow(() -> new PermanentFailure("The profile no longer exists"));
                 session.write(profile);
+                export.progress(1, 1);
                 return;
             }
             long total = profiles.countVisible(export.filter(), snapshot);

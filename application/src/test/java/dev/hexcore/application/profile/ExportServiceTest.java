@@ -100,6 +100,8 @@ class ExportServiceTest {
         Export done = service.get(KEY, export.id());
         assertThat(done.status()).isEqualTo(ExportStatus.SUCCEEDED);
         assertThat(done.percent()).isEqualTo(100);
+        assertThat(done.progressDone()).isEqualTo(1);
+        assertThat(done.progressTotal()).isEqualTo(1);
         assertThat(done.completedAt()).isNotNull();
         ExportFile file = service.download(KEY, export.id());
         assertThat(file.contentType()).isEqualTo("application/json");
