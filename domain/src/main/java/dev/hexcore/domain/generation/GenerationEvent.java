@@ -7,14 +7,16 @@ import java.util.Objects;
 /**
  * What one gateway call did, for analytics ({@code ai_generation_events}). Never carries a key's secret.
  *
- * @param provider    the provider that answered, or the last one tried when the call failed (null if none was)
+ * @param provider    the provider that answered, or the last one tried when the call failed (the primary if none was)
  * @param keyId       the id of the key used for the answering call; null for keyless providers and cache hits
  * @param latencyMs   wall time of the whole gateway call
  * @param attempts    upstream calls made, repairs included (0 for a cache hit)
  * @param repairs     repair rounds: a structured answer sent back with its validation errors
  * @param quality     the result's quality, or null when the call failed
  * @param errorCodes  every failure met on the way, in order ({@link ProviderFailure.Kind} names and gateway codes
- *                    such as {@code SCHEMA_INVALID}, {@code NO_KEY_AVAILABLE}); may be non-empty on success
+ *                    such as {@code SCHEMA_INVALID}, {@code NO_KEY_AVAILABLE}), then, when the call failed, the
+ *                    code it failed with ({@code MODEL_UNAVAILABLE}, {@code MODEL_BAD_RESPONSE}, ...); may be
+ *                    non-empty on success
  * @param usage       tokens this call consumed upstream ({@link TokenUsage#NONE} for a cache hit)
  */
 public record GenerationEvent(String operation, GenerationKind kind, String provider, String model, String keyId,

@@ -1,0 +1,328 @@
+package dev.hexcore.application.generation;
+
+import dev.hexcore.domain.generation.CachedGeneration;
+import dev.hexcore.domain.generation.ChatMessage;
+import dev.hexcore.domain.generation.GenerationCache;
+import dev.hexcore.domain.generation.GenerationEvent;
+import dev.hexcore.domain.generation.GenerationEvents;
+import dev.hexcore.domain.generation.GenerationKind;
+import dev.hexcore.domain.generation.JsonSchemaValidator;
+import dev.hexcore.domain.generation.KeyLease;
+import dev.hexcore.domain.generation.KeylessModelProvider;
+import dev.hexcore.domain.generation.ModelBadResponseException;
+import dev.hexcore.domain.generation.ModelKeyPool;
+import dev.hexcore.domain.generation.ModelProviderPort;
+import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.ModelRequest;
+import dev.hexcore.domain.generation.ModelResult;
+import dev.hexcore.domain.generation.ModelUnavailableException;
+import dev.hexcore.domain.generation.ProviderCall;
+import dev.hexcore.domain.generation.ProviderFailure;
+import dev.hexcore.domain.generation.ProviderKey;
+import dev.hexcore.domain.generation.ProviderReply;
+import dev.hexcore.domain.generation.ResultQuality;
+import dev.hexcore.domain.shared.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The model gateway. For each request: answer from the response cache when allowed (identical concurrent requests in
+ * this instance share one upstream call); otherwise walk the model chain, taking a key from the {@link ModelKeyPool}
+ * for each call (waiting for one that recovers before the deadline), retrying transient failures as often as the mode
+ * allows, switching keys on key-related failures and models on overload or retirement; validate structured answers
+ * against their schema and send the problems back for as many repair rounds as the mode allows. Every call is
+ * recorded as a {@link GenerationEvent}; recording never fails the call. Thread-safe.
+ *
+ * <p>Caching: the key is computed for the chain's primary model (see {@link CacheKeys}); only OK answers of the
+ * primary model are stored, so a fallback's (or the offline provider's) degraded answer is never served from the cache
+ * after the primary recovers. Image requests are not cached. {@link dev.hexcore.domain.generation.CachePolicy#bypass()}
+ * neither reads nor writes.
+ */
+public final class ModelGateway implements ModelGatewayUseCase {
+    private static final System.Logger LOG = System.getLogger(ModelGateway.class.getName());
+
+    private final Map<String, ModelProviderPort> providers;
+    private final ModelKeyPool keys;
+    private final JsonSchemaValidator validator;
+    private final GenerationCache cache;
+    private final GenerationEvents events;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final GatewaySettings settings;
+    private final ConcurrentHashMap<String, CompletableFuture<ModelResult>> inFlight = new ConcurrentHashMap<>();
+
+    public ModelGateway(List<? extends ModelProviderPort> providers, ModelKeyPool keys, JsonSchemaValidator validator,
+                        GenerationCache cache, GenerationEvents events, Clock clock, Sleeper sleeper,
+                        GatewaySettings settings) {
+        this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(ModelProviderPort::name, Function.identity()));
+        this.keys = keys;
+        this.validator = validator;
+        this.cache = cache;
+        this.events = events;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.settings = settings;
+    }
+
+    @Override
+    public ModelResult generate(ModelRequest request) {
+        CallTrace trace = new CallTrace(request, clock.instant());
+        try {
+            ModelResult result = answer(request, trace);
+            record(trace.succeeded(result, clock.instant()));
+            return result;
+        } catch (RuntimeException e) {
+            record(trace.failed(e instanceof DomainException d ? d.code() : e.getClass().getSimpleName(), clock.instant()));
+            throw e;
+        }
+    }
+
+    private ModelResult answer(ModelRequest request, CallTrace trace) {
+        if (request.kind() == GenerationKind.STRUCTURED) validator.checkSchema(request.jsonSchema());
+        Optional<String> cacheKey = CacheKeys.of(request);
+        if (cacheKey.isEmpty()) return callChain(request, trace);
+        String key = cacheKey.get();
+        Optional<ModelResult> cached = lookup(key, trace);
+        if (cached.isPresent()) return cached.get();
+
+        CompletableFuture<ModelResult> mine = new CompletableFuture<>();
+        CompletableFuture<ModelResult> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) return follow(running, trace);
+        try {
+            ModelResult result = lookup(key, trace).orElseGet(() -> callChain(request, trace));
+            if (!result.cacheHit()) store(key, request, result);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    // ---- the cache and single flight ----
+
+    private Optional<ModelResult> lookup(String key, CallTrace trace) {
+        Optional<CachedGeneration> hit;
+        try {
+            hit = cache.get(key, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Response cache lookup failed; calling the model", e);
+            trace.error("CACHE_UNAVAILABLE");
+            return Optional.empty();
+        }
+        return hit.map(entry -> {
+            boolean structured = trace.request.kind() == GenerationKind.STRUCTURED;
+            return new ModelResult(structured ? null : entry.text(), structured ? entry.text() : null, List.of(),
+                    entry.provider(), entry.model(), null, null, 0, 0, ResultQuality.OK, true,
+                    trace.latency(clock.instant()));
+        });
+    }
+
+    private void store(String key, ModelRequest request, ModelResult result) {
+        if (result.quality() != ResultQuality.OK) return;
+        if (!new ModelRef(result.provider(), result.model()).equals(request.primary())) return;
+        Instant now = clock.instant();
+        String text = result.json() != null ? result.json() : result.text();
+        try {
+            cache.put(key, new CachedGeneration(result.provider(), result.model(), text, result.usage(), now),
+                    now.plus(request.cache().ttl()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Response cache write failed; the answer is returned uncached", e);
+        }
+    }
+
+    /** Waits for the identical request already running in this instance and shares its outcome. */
+    private ModelResult follow(CompletableFuture<ModelResult> running, CallTrace trace) {
+        long waitMillis = Math.max(1, Duration.between(clock.instant(), trace.deadline).toMillis());
+        try {
+            ModelResult shared = running.get(waitMillis, TimeUnit.MILLISECONDS);
+            return shared.sharedWith(trace.latency(clock.instant()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            trace.error("DEADLINE_EXCEEDED");
+            throw new ModelUnavailableException("An identical request did not finish before the deadline", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailableException("Interrupted while waiting for an identical request", null);
+        }
+    }
+
+    // ---- the model chain ----
+
+    private ModelResult callChain(ModelRequest request, CallTrace trace) {
+        for (ModelRef model : request.chain()) {
+            ModelProviderPort provider = providers.get(model.provider());
+            if (provider == null) {
+                trace.error("UNKNOWN_PROVIDER");
+                continue;
+            }
+            Optional<ModelResult> result = callModel(request, model, provider, trace);
+            if (result.isPresent()) return result.get();
+            if (trace.deadlinePassed(clock.instant())) break;
+        }
+        throw unavailable(trace);
+    }
+
+    /** Tries one model until it answers (present) or the gateway should move on to the next model (empty). */
+    private Optional<ModelResult> callModel(ModelRequest request, ModelRef model, ModelProviderPort provider,
+                                            CallTrace trace) {
+        trace.model = model;
+        boolean keyless = provider instanceof KeylessModelProvider;
+        List<ChatMessage> messages = new ArrayList<>(request.messages());
+        int failures = 0;
+        int keySwitches = 0;
+        int rounds = 0;
+        while (true) {
+            Instant now = clock.instant();
+            if (trace.deadlinePassed(now)) {
+                trace.error("DEADLINE_EXCEEDED");
+                return Optional.empty();
+            }
+            ProviderKey key = KeylessModelProvider.NO_KEY;
+            if (!keyless) {
+                KeyLease lease = keys.acquire(model, now);
+                if (lease instanceof KeyLease.Unavailable unavailable) {
+                    Instant recovery = unavailable.earliestRecovery();
+                    if (recovery != null && recovery.isBefore(trace.deadline)) {
+                        Duration wait = Duration.between(now, recovery);
+                        if (!pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) return Optional.empty();
+                        continue;
+                    }
+                    trace.error("NO_KEY_AVAILABLE");
+                    trace.recoversAt(recovery);
+                    return Optional.empty();
+                }
+                key = ((KeyLease.Granted) lease).key();
+            }
+            trace.keyId = keyless ? null : key.id();
+            trace.attempts++;
+            ProviderReply reply;
+            try {
+                reply = provider.call(new ProviderCall(model.model(), key, request.system(), messages,
+                        request.jsonSchema(), request.images(), request.imageOutputs(), request.temperature(),
+                        request.maxOutputTokens(), callTimeout(now, trace)));
+            } catch (ProviderFailure failure) {
+                Instant failedAt = clock.instant();
+                trace.error(failure.kind().name());
+                if (!keyless) keys.report(key, model, failure, failedAt);
+                switch (failure.kind()) {
+                    case RATE_LIMITED_MINUTE, RATE_LIMITED_DAY, RATE_LIMITED, KEY_INVALID, BILLING_QUOTA -> {
+                        if (failure.retryAfter() != null) trace.recoversAt(failedAt.plus(failure.retryAfter()));
+                        if (keyless || ++keySwitches > settings.maxKeySwitches()) return Optional.empty();
+                    }
+                    case OVERLOADED, MODEL_UNAVAILABLE -> {
+                        if (failure.retryAfter() != null) trace.recoversAt(failedAt.plus(failure.retryAfter()));
+                        return Optional.empty();
+                    }
+                    case TRANSIENT, TIMEOUT -> {
+                        if (++failures >= request.mode().attempts()) return Optional.empty();
+                        if (!pause(settings.retryBackoff().multipliedBy(failures), trace)) return Optional.empty();
+                    }
+                    case BAD_OUTPUT -> {
+                        if (request.kind() != GenerationKind.STRUCTURED || rounds >= request.mode().repairRounds()) {
+                            return Optional.empty();
+                        }
+                        rounds++;
+                        trace.repairs++;
+                        messages.add(ChatMessage.user(RepairPrompts.unreadable(failure.getMessage())));
+                    }
+                    case BLOCKED, INVALID_REQUEST -> throw new ModelBadResponseException(model,
+                            model + " refused the request (" + failure.kind() + "): " + failure.getMessage());
+                }
+                continue;
+            }
+            if (!keyless) keys.recordUsage(key, model, reply.usage(), clock.instant());
+            trace.usage = trace.usage.plus(reply.usage());
+
+            switch (request.kind()) {
+                case IMAGE -> {
+                    if (reply.images().isEmpty()) {
+                        trace.error("NO_IMAGE");
+                        return Optional.empty();
+                    }
+                    return Optional.of(result(null, null, reply, model, ResultQuality.OK, trace));
+                }
+                case TEXT, CHAT -> {
+                    if (reply.text() == null || reply.text().isBlank()) {
+                        trace.error("EMPTY_ANSWER");
+                        return Optional.empty();
+                    }
+                    return Optional.of(result(reply.text(), null, reply, model, ResultQuality.OK, trace));
+                }
+                case STRUCTURED -> {
+                    String json = reply.text() == null ? "" : reply.text();
+                    List<String> problems = validator.validate(request.jsonSchema(), json);
+                    if (problems.isEmpty()) return Optional.of(result(null, json, reply, model, ResultQuality.OK, trace));
+                    trace.error("SCHEMA_INVALID");
+                    if (rounds >= request.mode().repairRounds()) {
+                        return Optional.of(result(null, json, reply, model, ResultQuality.NEEDS_REVIEW, trace));
+                    }
+                    rounds++;
+                    trace.repairs++;
+                    messages.add(ChatMessage.assistant(json));
+                    messages.add(ChatMessage.user(RepairPrompts.invalid(problems)));
+                }
+            }
+        }
+    }
+
+    private ModelResult result(String text, String json, ProviderReply reply, ModelRef model, ResultQuality quality,
+                               CallTrace trace) {
+        return new ModelResult(text, json, reply.images(), model.provider(), model.model(), trace.keyId, trace.usage,
+                trace.attempts, trace.repairs, quality, false, trace.latency(clock.instant()));
+    }
+
+    private Duration callTimeout(Instant now, CallTrace trace) {
+        Duration left = Duration.between(now, trace.deadline);
+        return left.compareTo(settings.callTimeout()) < 0 ? left : settings.callTimeout();
+    }
+
+    /** Waits unless that would reach the deadline; false when it would (or the wait was interrupted). */
+    private boolean pause(Duration wait, CallTrace trace) {
+        if (!clock.instant().plus(wait).isBefore(trace.deadline)) return false;
+        try {
+            sleeper.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelUnavailableException("Interrupted while waiting for a model", null);
+        }
+    }
+
+    private ModelUnavailableException unavailable(CallTrace trace) {
+        Duration retryAfter = null;
+        if (trace.earliestRecovery != null) {
+            Duration left = Duration.between(clock.instant(), trace.earliestRecovery);
+            long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+            retryAfter = Duration.ofSeconds(seconds);
+        }
+        String tried = trace.errors.isEmpty() ? "no model could be tried"
+                : String.join(", ", new LinkedHashSet<>(trace.errors));
+        return new ModelUnavailableException("No model of the chain could answer (" + tried + ")", retryAfter);
+    }
+
+    private void record(GenerationEvent event) {
+        try {
+            events.record(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not record a generation event for " + event.operation(), e);
+        }
+    }
+}

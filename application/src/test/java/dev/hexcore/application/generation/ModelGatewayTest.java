@@ -1,0 +1,503 @@
+package dev.hexcore.application.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.hexcore.application.generation.fakes.ClockSleeper;
+import dev.hexcore.application.generation.fakes.FakeKeyPool;
+import dev.hexcore.application.generation.fakes.FakeSchemaValidator;
+import dev.hexcore.application.generation.fakes.InMemoryGenerationCache;
+import dev.hexcore.application.generation.fakes.InMemoryGenerationEvents;
+import dev.hexcore.application.generation.fakes.KeylessScriptedProvider;
+import dev.hexcore.application.generation.fakes.ScriptedProvider;
+import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.domain.generation.ChatMessage;
+import dev.hexcore.domain.generation.GenerationEvent;
+import dev.hexcore.domain.generation.GenerationMode;
+import dev.hexcore.domain.generation.ImageData;
+import dev.hexcore.domain.generation.ModelBadResponseException;
+import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.ModelRequest;
+import dev.hexcore.domain.generation.ModelResult;
+import dev.hexcore.domain.generation.ModelUnavailableException;
+import dev.hexcore.domain.generation.ProviderFailure;
+import dev.hexcore.domain.generation.ProviderFailure.Kind;
+import dev.hexcore.domain.generation.ProviderKey;
+import dev.hexcore.domain.generation.ProviderReply;
+import dev.hexcore.domain.generation.ResultQuality;
+import dev.hexcore.domain.generation.TokenUsage;
+import dev.hexcore.domain.shared.InvalidValueException;
+import dev.hexcore.domain.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelGatewayTest {
+    private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+    private static final ModelRef FLASH = new ModelRef("gemini", "gemini-2.5-flash");
+    private static final ModelRef LLAMA = new ModelRef("groq", "llama-3.3-70b");
+    private static final ModelRef OFFLINE = new ModelRef("offline", "offline");
+    private static final List<ModelRef> CHAIN = List.of(FLASH, LLAMA, OFFLINE);
+    private static final String SCHEMA = "{\"type\":\"object\",\"required\":[\"name\"]}";
+    private static final GatewaySettings SETTINGS = new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3);
+
+    private MutableClock clock;
+    private ClockSleeper sleeper;
+    private ScriptedProvider gemini;
+    private ScriptedProvider groq;
+    private KeylessScriptedProvider offline;
+    private FakeKeyPool pool;
+    private InMemoryGenerationCache cache;
+    private InMemoryGenerationEvents events;
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(START);
+        sleeper = new ClockSleeper(clock);
+        gemini = new ScriptedProvider("gemini");
+        groq = new ScriptedProvider("groq");
+        offline = new KeylessScriptedProvider("offline");
+        offline.answers("[offline] an offline answer");
+        pool = new FakeKeyPool();
+        cache = new InMemoryGenerationCache();
+        events = new InMemoryGenerationEvents();
+    }
+
+    private ModelGateway gateway() {
+        return new ModelGateway(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, SETTINGS);
+    }
+
+    private static ModelRequest text(String prompt) {
+        return ModelRequest.text("test.text", CHAIN, prompt);
+    }
+
+    private static ModelRequest structured(GenerationMode mode) {
+        return ModelRequest.structured("test.structured", CHAIN, "Describe a person", SCHEMA).withMode(mode);
+    }
+
+    // ---- answering and the chain ----
+
+    @Test
+    void the_primary_model_answers_with_a_pooled_key_and_its_usage_is_counted() {
+        gemini.answers("Hello from Gemini");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.text()).isEqualTo("Hello from Gemini");
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(result.model()).isEqualTo("gemini-2.5-flash");
+        assertThat(result.keyId()).isEqualTo("key-1");
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(result.cacheHit()).isFalse();
+        assertThat(gemini.calls()).singleElement().satisfies(call -> {
+            assertThat(call.model()).isEqualTo("gemini-2.5-flash");
+            assertThat(call.key()).isEqualTo(FakeKeyPool.DEFAULT_KEY);
+            assertThat(call.messages()).containsExactly(ChatMessage.user("Say hello"));
+            assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(20));
+        });
+        assertThat(pool.usages()).singleElement()
+                .isEqualTo(new FakeKeyPool.Usage("key-1", FLASH, new TokenUsage(10, 5, 15)));
+    }
+
+    @Test
+    void an_overloaded_model_hands_over_to_the_next_model_in_the_chain() {
+        gemini.fails(Kind.OVERLOADED);
+        groq.answers("Hello from Groq");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.provider()).isEqualTo("groq");
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(gemini.calls()).hasSize(1);
+        assertThat(pool.reports()).containsExactly(new FakeKeyPool.Report("key-1", FLASH, Kind.OVERLOADED));
+        assertThat(events.last().errorCodes()).containsExactly("OVERLOADED");
+    }
+
+    @Test
+    void a_retired_model_hands_over_to_the_next_model_and_keyless_providers_need_no_key() {
+        gemini.fails(Kind.MODEL_UNAVAILABLE);
+        groq.fails(Kind.MODEL_UNAVAILABLE);
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.provider()).isEqualTo("offline");
+        assertThat(result.text()).isEqualTo("[offline] an offline answer");
+        assertThat(result.keyId()).isNull();
+        assertThat(pool.acquired()).containsExactly(FLASH, LLAMA);
+        assertThat(events.last().provider()).isEqualTo("offline");
+    }
+
+    @Test
+    void transient_failures_are_retried_as_often_as_the_mode_allows_then_the_next_model_is_tried() {
+        gemini.fails(Kind.TRANSIENT);
+        groq.answers("Hello from Groq");
+
+        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.BALANCED));
+
+        assertThat(gemini.calls()).hasSize(GenerationMode.BALANCED.attempts());
+        assertThat(result.provider()).isEqualTo("groq");
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void strict_mode_retries_a_flaky_model_until_it_answers() {
+        gemini.fails(Kind.TIMEOUT).fails(Kind.TRANSIENT).answers("third time lucky");
+
+        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.STRICT));
+
+        assertThat(result.text()).isEqualTo("third time lucky");
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(groq.calls()).isEmpty();
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void fast_mode_does_not_retry() {
+        gemini.fails(Kind.TRANSIENT);
+        groq.answers("Hello from Groq");
+
+        gateway().generate(text("Say hello").withMode(GenerationMode.FAST));
+
+        assertThat(gemini.calls()).hasSize(1);
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void a_rate_limited_key_is_reported_and_another_key_is_tried() {
+        ProviderKey first = new ProviderKey("key-a", "sk-a");
+        ProviderKey second = new ProviderKey("key-b", "sk-b");
+        pool.thenKey(first).thenKey(second);
+        gemini.fails(new ProviderFailure(Kind.RATE_LIMITED_MINUTE, "quota", Duration.ofSeconds(30), "RESOURCE_EXHAUSTED"))
+                .answers("with the second key");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.keyId()).isEqualTo("key-b");
+        assertThat(gemini.calls()).extracting(call -> call.key().id()).containsExactly("key-a", "key-b");
+        assertThat(pool.reports()).containsExactly(new FakeKeyPool.Report("key-a", FLASH, Kind.RATE_LIMITED_MINUTE));
+    }
+
+    @Test
+    void a_blocked_answer_fails_the_request_without_trying_other_models() {
+        gemini.fails(Kind.BLOCKED);
+
+        assertThatExceptionOfType(ModelBadResponseException.class)
+                .isThrownBy(() -> gateway().generate(text("Something forbidden")))
+                .satisfies(e -> assertThat(e.code()).isEqualTo("MODEL_BAD_RESPONSE"));
+        assertThat(groq.calls()).isEmpty();
+        assertThat(offline.calls()).isEmpty();
+    }
+
+    // ---- waiting for keys ----
+
+    @Test
+    void when_every_key_cools_down_until_before_the_deadline_the_gateway_waits_for_it() {
+        pool.thenNoKeyUntil(START.plusSeconds(10));
+        gemini.answers("after the wait");
+
+        ModelResult result = gateway().generate(text("Say hello").withBudget(Duration.ofSeconds(60)));
+
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(10));
+        assertThat(gemini.calls()).singleElement()
+                .satisfies(call -> assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void when_keys_recover_only_after_the_deadline_the_call_fails_with_the_earliest_recovery_as_retry_after() {
+        pool.thenNoKeyUntil(START.plusSeconds(120));
+        List<ModelRef> geminiOnly = List.of(FLASH);
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", geminiOnly, "Say hello")
+                        .withBudget(Duration.ofSeconds(60))))
+                .satisfies(e -> {
+                    assertThat(e.code()).isEqualTo("MODEL_UNAVAILABLE");
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+                });
+        assertThat(sleeper.sleeps()).isEmpty();
+        assertThat(gemini.calls()).isEmpty();
+    }
+
+    @Test
+    void when_no_key_recovers_in_time_the_next_model_is_tried_without_waiting() {
+        pool.thenNoKeyUntil(START.plusSeconds(600));
+        groq.answers("Hello from Groq");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.provider()).isEqualTo("groq");
+        assertThat(sleeper.sleeps()).isEmpty();
+        assertThat(events.last().errorCodes()).containsExactly("NO_KEY_AVAILABLE");
+    }
+
+    @Test
+    void when_nothing_answers_the_error_says_so_and_retry_after_is_unknown_without_a_recovery_time() {
+        gemini.fails(Kind.OVERLOADED);
+        groq.fails(Kind.TRANSIENT);
+        ModelRequest request = ModelRequest.text("test.text", List.of(FLASH, LLAMA), "Say hello").withMode(GenerationMode.FAST);
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway().generate(request))
+                .satisfies(e -> assertThat(e.retryAfter()).isNull());
+    }
+
+    // ---- structured output and repairs ----
+
+    @Test
+    void a_schema_valid_answer_is_returned_as_json() {
+        gemini.answers("{\"name\":\"Anna\"}");
+
+        ModelResult result = gateway().generate(structured(GenerationMode.BALANCED));
+
+        assertThat(result.json()).isEqualTo("{\"name\":\"Anna\"}");
+        assertThat(result.text()).isNull();
+        assertThat(result.repairs()).isZero();
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(gemini.calls().get(0).jsonSchema()).isEqualTo(SCHEMA);
+    }
+
+    @Test
+    void an_answer_that_breaks_the_schema_is_sent_back_with_the_validation_errors() {
+        gemini.answers("{\"bad\":1}").answers("{\"name\":\"Anna\"}");
+
+        ModelResult result = gateway().generate(structured(GenerationMode.STRICT));
+
+        assertThat(result.json()).isEqualTo("{\"name\":\"Anna\"}");
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.repairs()).isEqualTo(1);
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        List<ChatMessage> second = gemini.calls().get(1).messages();
+        assertThat(second).hasSize(3);
+        assertThat(second.get(0)).isEqualTo(ChatMessage.user("Describe a person"));
+        assertThat(second.get(1)).isEqualTo(ChatMessage.assistant("{\"bad\":1}"));
+        assertThat(second.get(2).role()).isEqualTo(ChatMessage.Role.USER);
+        assertThat(second.get(2).text()).contains(FakeSchemaValidator.MISSING_NAME, "$.bad: is not allowed");
+        assertThat(events.last().errorCodes()).containsExactly("SCHEMA_INVALID");
+        assertThat(events.last().repairs()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unreadable_answer_uses_a_repair_round() {
+        gemini.fails(new ProviderFailure(Kind.BAD_OUTPUT, "json_validate_failed", null, "json_validate_failed"))
+                .answers("{\"name\":\"Anna\"}");
+
+        ModelResult result = gateway().generate(structured(GenerationMode.BALANCED));
+
+        assertThat(result.repairs()).isEqualTo(1);
+        assertThat(gemini.calls().get(1).messages()).last()
+                .satisfies(m -> assertThat(m.text()).contains("could not be read as JSON", "json_validate_failed"));
+    }
+
+    @Test
+    void an_answer_still_invalid_after_every_repair_round_needs_review_and_is_not_cached() {
+        gemini.answers("{\"bad\":1}");
+
+        ModelResult result = gateway().generate(structured(GenerationMode.BALANCED));
+
+        assertThat(result.quality()).isEqualTo(ResultQuality.NEEDS_REVIEW);
+        assertThat(result.json()).isEqualTo("{\"bad\":1}");
+        assertThat(result.repairs()).isEqualTo(GenerationMode.BALANCED.repairRounds());
+        assertThat(gemini.calls()).hasSize(1 + GenerationMode.BALANCED.repairRounds());
+        assertThat(cache.size()).isZero();
+        assertThat(events.last().quality()).isEqualTo(ResultQuality.NEEDS_REVIEW);
+
+        gateway().generate(structured(GenerationMode.BALANCED));
+        assertThat(gemini.calls()).hasSize(2 * (1 + GenerationMode.BALANCED.repairRounds()));
+    }
+
+    @Test
+    void an_unreadable_schema_is_refused_before_any_model_is_called() {
+        ModelRequest request = ModelRequest.structured("test.structured", CHAIN, "Describe a person", "not json");
+
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> gateway().generate(request));
+        assertThat(gemini.calls()).isEmpty();
+        assertThat(events.last().errorCodes()).containsExactly("VALIDATION_FAILED");
+    }
+
+    // ---- images ----
+
+    @Test
+    void images_are_generated_and_never_cached() {
+        ImageData drawing = new ImageData("image/png", new byte[] {1, 2, 3});
+        ImageData out = new ImageData("image/png", new byte[] {4, 5});
+        gemini.then(call -> new ProviderReply(null, List.of(out, out), TokenUsage.NONE, "v1"));
+        ModelRequest request = ModelRequest.image("test.image", CHAIN, "Make it a cat", List.of(drawing), 2);
+
+        ModelResult first = gateway().generate(request);
+        gateway().generate(request);
+
+        assertThat(first.images()).containsExactly(out, out);
+        assertThat(gemini.calls()).hasSize(2);
+        assertThat(gemini.calls().get(0).images()).containsExactly(drawing);
+        assertThat(gemini.calls().get(0).imageOutputs()).isEqualTo(2);
+        assertThat(cache.lookups()).isZero();
+    }
+
+    // ---- the cache ----
+
+    @Test
+    void a_repeated_request_is_answered_from_the_cache_without_an_upstream_call() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+
+        gateway.generate(text("Say hello"));
+        ModelResult second = gateway.generate(text("  Say hello "));
+
+        assertThat(gemini.calls()).hasSize(1);
+        assertThat(second.cacheHit()).isTrue();
+        assertThat(second.text()).isEqualTo("Hello from Gemini");
+        assertThat(second.provider()).isEqualTo("gemini");
+        assertThat(second.attempts()).isZero();
+        assertThat(second.usage()).isEqualTo(TokenUsage.NONE);
+        assertThat(events.last().cacheHit()).isTrue();
+    }
+
+    @Test
+    void a_cached_answer_expires_after_its_ttl() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        ModelRequest request = text("Say hello").withCache(CachePolicy.use(Duration.ofMinutes(5)));
+
+        gateway.generate(request);
+        clock.advance(Duration.ofMinutes(5));
+        ModelResult later = gateway.generate(request);
+
+        assertThat(later.cacheHit()).isFalse();
+        assertThat(gemini.calls()).hasSize(2);
+    }
+
+    @Test
+    void a_request_can_bypass_the_cache() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        ModelRequest request = text("Say hello").withCache(CachePolicy.bypass());
+
+        gateway.generate(request);
+        ModelResult second = gateway.generate(request);
+
+        assertThat(second.cacheHit()).isFalse();
+        assertThat(gemini.calls()).hasSize(2);
+        assertThat(cache.lookups()).isZero();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void an_answer_from_a_fallback_model_is_not_cached() {
+        gemini.fails(Kind.OVERLOADED);
+        groq.answers("Hello from Groq");
+        ModelGateway gateway = gateway();
+
+        gateway.generate(text("Say hello"));
+
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void errors_are_not_cached() {
+        gemini.fails(Kind.OVERLOADED).answers("recovered");
+        ModelGateway gateway = gateway();
+        ModelRequest geminiOnly = ModelRequest.text("test.text", List.of(FLASH), "Say hello");
+
+        assertThatExceptionOfType(ModelUnavailableException.class).isThrownBy(() -> gateway.generate(geminiOnly));
+        assertThat(cache.puts()).isZero();
+        assertThat(gateway.generate(geminiOnly).text()).isEqualTo("recovered");
+    }
+
+    @Test
+    void identical_concurrent_requests_make_one_upstream_call() throws Exception {
+        int callers = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        gemini.then(call -> {
+            try {
+                if (!release.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedProvider.text("shared answer");
+        });
+        ModelGateway gateway = gateway();
+        ExecutorService executor = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<ModelResult>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) futures.add(executor.submit(() -> gateway.generate(text("Say hello"))));
+            awaitLookups(callers + 1);
+            release.countDown();
+
+            List<ModelResult> results = new ArrayList<>();
+            for (Future<ModelResult> f : futures) results.add(f.get(10, TimeUnit.SECONDS));
+
+            assertThat(gemini.calls()).hasSize(1);
+            assertThat(results).extracting(ModelResult::text).containsOnly("shared answer");
+            assertThat(results).filteredOn(r -> !r.cacheHit()).hasSize(1);
+            assertThat(events.all()).hasSize(callers);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Every caller has looked in the cache (and missed) once, and the leader a second time before calling. */
+    private void awaitLookups(int expected) throws InterruptedException {
+        for (int i = 0; i < 1000 && cache.lookups() < expected; i++) Thread.sleep(10);
+        assertThat(cache.lookups()).isGreaterThanOrEqualTo(expected);
+    }
+
+    // ---- events ----
+
+    @Test
+    void a_successful_call_is_recorded_with_the_key_id_but_never_the_secret() {
+        gemini.answers("Hello from Gemini");
+
+        gateway().generate(text("Say hello").withMode(GenerationMode.STRICT));
+
+        GenerationEvent event = events.last();
+        assertThat(event.operation()).isEqualTo("test.text");
+        assertThat(event.provider()).isEqualTo("gemini");
+        assertThat(event.model()).isEqualTo("gemini-2.5-flash");
+        assertThat(event.keyId()).isEqualTo("key-1");
+        assertThat(event.attempts()).isEqualTo(1);
+        assertThat(event.mode()).isEqualTo(GenerationMode.STRICT);
+        assertThat(event.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(event.usage()).isEqualTo(new TokenUsage(10, 5, 15));
+        assertThat(event.cacheHit()).isFalse();
+        assertThat(event.occurredAt()).isEqualTo(START);
+        assertThat(event.toString()).doesNotContain(FakeKeyPool.DEFAULT_KEY.secret());
+    }
+
+    @Test
+    void a_failed_call_is_recorded_with_its_error_codes() {
+        gemini.fails(Kind.OVERLOADED);
+        groq.fails(Kind.MODEL_UNAVAILABLE);
+        List<ModelRef> twoModels = List.of(FLASH, LLAMA);
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", twoModels, "Say hello")));
+
+        GenerationEvent event = events.last();
+        assertThat(event.succeeded()).isFalse();
+        assertThat(event.quality()).isNull();
+        assertThat(event.provider()).isEqualTo("groq");
+        assertThat(event.attempts()).isEqualTo(2);
+        assertThat(event.errorCodes()).containsExactly("OVERLOADED", "MODEL_UNAVAILABLE", "MODEL_UNAVAILABLE");
+    }
+
+    @Test
+    void an_event_store_that_throws_does_not_fail_the_call() {
+        events.failing();
+        gemini.answers("Hello from Gemini");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.text()).isEqualTo("Hello from Gemini");
+    }
+}
