@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hexcore.adapters.rest.json.TextWithoutNul;
+import dev.hexcore.domain.generation.ModelBadResponseException;
+import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -56,8 +59,17 @@ public class ProblemMappers {
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
             case TooManyRequestsException t -> Problems.tooManyRequests(request, t.code(), t.getMessage(), t.limit(), 0,
                     t.retryAfter(), t.retryAfter());
+            case ModelUnavailableException u -> withRetryAfter(Problems.response(request, 503, u.code(), u.getMessage()),
+                    u.retryAfter());
+            case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
+    }
+
+    /** 503 answers say when to come back, in whole seconds rounded up, when anyone knows. */
+    private static Response withRetryAfter(Response response, Duration retryAfter) {
+        if (retryAfter == null) return response;
+        return Response.fromResponse(response).header("Retry-After", Math.max(1, Problems.ceilSeconds(retryAfter))).build();
     }
 
     @ServerExceptionMapper
