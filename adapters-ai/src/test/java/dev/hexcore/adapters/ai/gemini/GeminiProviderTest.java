@@ -296,6 +296,21 @@ class GeminiProviderTest {
     }
 
     @Test
+    void internalErrorsAreTransientAndRetriedBeforeGivingUp() {
+        answer(500, """
+                {"error":{"code":500,"message":"An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting","status":"INTERNAL"}}""");
+        var retryingTwice = new dev.hexcore.adapters.ai.support.ResiliencePolicy(2, Duration.ofMillis(20),
+                Duration.ofMillis(50), Duration.ofMillis(5), 100, 1.0, Duration.ofMinutes(1));
+        gemini = new GeminiProvider(URI.create(wireMock.baseUrl()), retryingTwice);
+
+        ProviderFailure failure = failureOf(Calls.text(MODEL, null, "Say hello"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(failure.providerCode()).isEqualTo("INTERNAL");
+        wireMock.verify(3, postRequestedFor(urlPathMatching(PATH)));
+    }
+
+    @Test
     void noAnswerWithinTheCallTimeoutIsTimeout() {
         wireMock.stubFor(post(urlPathMatching(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
                 .withBody("{}")));

@@ -234,6 +234,30 @@ class OpenAiCompatibleProviderTest {
     }
 
     @Test
+    void aTruncatedAnswerIsBlocked() {
+        answer(200, """
+                {"id":"chatcmpl-4","object":"chat.completion","created":1730241104,"model":"llama-3.3-70b-versatile",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hello, and let me"},"finish_reason":"length"}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":256,"total_tokens":265}}""");
+
+        ProviderFailure failure = failureOf(Calls.text(MODEL, null, "Say hello"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.BLOCKED);
+        assertThat(failure.providerCode()).isEqualTo("length");
+    }
+
+    @Test
+    void ollamaStyleStringErrorsAreRead() {
+        answer(404, """
+                {"error":"model \\"llama3.3\\" not found, try pulling it first"}""");
+
+        ProviderFailure failure = failureOf(Calls.text("llama3.3", null, "Say hello"));
+
+        assertThat(failure.kind()).isEqualTo(Kind.MODEL_UNAVAILABLE);
+        assertThat(failure.getMessage()).contains("not found, try pulling it first");
+    }
+
+    @Test
     void noAnswerWithinTheCallTimeoutIsTimeout() {
         wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
                 .withBody(SUCCESS)));
