@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Reads a 200 {@code generateContent} answer. Parts marked {@code "thought": true} are skipped; no candidates (a blocked
- * prompt), a finish reason other than STOP, or no image when images were asked for are {@link Kind#BLOCKED}; a
+ * prompt), a finish reason other than STOP, an answer with nothing but thoughts, or no image when images were asked
+ * for are {@link Kind#BLOCKED}; a
  * structured answer that does not parse as JSON is {@link Kind#BAD_OUTPUT}.
  */
 final class GeminiReplies {
@@ -50,8 +51,11 @@ final class GeminiReplies {
         if (call.imageOutputs() > 0 && images.isEmpty()) {
             throw new ProviderFailure(Kind.BLOCKED, "an image was requested but the answer holds none", null, "NO_IMAGE");
         }
+        if (text.isEmpty() && images.isEmpty()) {
+            throw new ProviderFailure(Kind.BLOCKED, "the answer holds no text and no image", null, "EMPTY");
+        }
         if (call.jsonSchema() != null) Json.requireJson(mapper, text.toString());
-        String textOrNull = text.isEmpty() && !images.isEmpty() ? null : text.toString();
+        String textOrNull = text.isEmpty() ? null : text.toString();
         return new ProviderReply(textOrNull, images, usage(root.path("usageMetadata")),
                 root.path("modelVersion").asText(null));
     }

@@ -148,6 +148,15 @@ class GeminiProviderTest {
     }
 
     @Test
+    void anAnswerOfThoughtsOnlyIsBlocked() {
+        answer(200, """
+                {"candidates":[{"content":{"parts":[{"text":"Thinking about a greeting.","thought":true}],"role":"model"},
+                 "finishReason":"STOP","index":0}],"modelVersion":"gemini-2.5-pro"}""");
+
+        assertThat(failureOf(Calls.text("gemini-2.5-pro", null, "Say hello")).kind()).isEqualTo(Kind.BLOCKED);
+    }
+
+    @Test
     void noCandidatesWithABlockReasonIsBlocked() {
         answer(200, """
                 {"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[
