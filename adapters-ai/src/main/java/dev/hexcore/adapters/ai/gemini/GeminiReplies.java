@@ -16,8 +16,7 @@ import java.util.List;
 /**
  * Reads a 200 {@code generateContent} answer. Parts marked {@code "thought": true} are skipped; no candidates (a blocked
  * prompt), a finish reason other than STOP, an answer with nothing but thoughts, or no image when images were asked
- * for are {@link Kind#BLOCKED}; a
- * structured answer that does not parse as JSON is {@link Kind#BAD_OUTPUT}.
+ * for are {@link Kind#BLOCKED}; a structured answer that does not parse as JSON is {@link Kind#BAD_OUTPUT}.
  */
 final class GeminiReplies {
     private final ObjectMapper mapper;
