@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A Lua script from this package's resources, run by SHA-1 ({@code EVALSHA}) and sent in full only when Redis lacks it. */
 final class LuaScript {
@@ -35,6 +37,22 @@ final class LuaScript {
         return redis.execute("EVALSHA", arguments(sha1, key, args))
                 .onFailure(LuaScript::isNoScript)
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(source, key, args)));
+    }
+
+    /** Runs the script on several keys (one Redis node: the keys are not spread over a cluster). */
+    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+        return redis.execute("EVALSHA", arguments(sha1, keys, args))
+                .onFailure(LuaScript::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)));
+    }
+
+    private static String[] arguments(String script, List<String> keys, List<String> args) {
+        List<String> all = new ArrayList<>(keys.size() + args.size() + 2);
+        all.add(script);
+        all.add(String.valueOf(keys.size()));
+        all.addAll(keys);
+        all.addAll(args);
+        return all.toArray(String[]::new);
     }
 
     private static String[] arguments(String script, String key, String[] args) {

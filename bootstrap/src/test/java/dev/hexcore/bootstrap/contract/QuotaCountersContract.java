@@ -1,0 +1,236 @@
+package dev.hexcore.bootstrap.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hexcore.application.generation.QuotaAwareKeyPool;
+import dev.hexcore.domain.generation.KeyLease;
+import dev.hexcore.domain.generation.KeyStates;
+import dev.hexcore.domain.generation.ModelKeyConfig;
+import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.ProviderQuotaClock;
+import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.generation.QuotaCounters.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link QuotaCounters} and {@link KeyStates} pair promises, in memory or in Redis: windows admit exactly
+ * their limit, a request is counted in all its windows or in none, windows reset at their boundary, cooldowns and
+ * disabled keys are visible to every pool sharing the store, and pools hammering one store from many threads never
+ * grant more than a project's quota together.
+ *
+ * <p>Time is the {@code now} handed to every call, except where Redis forgets on its own clock (a run of strikes):
+ * {@link #pass} sleeps for Redis and does nothing more for memory. Every test uses its own counter, scope and key
+ * names, so leftovers in a shared Redis cannot interfere.
+ */
+public abstract class QuotaCountersContract {
+    private static final Instant START = Instant.parse("2026-11-22T10:00:10Z");
+    private static final Instant NEXT_MINUTE = Instant.parse("2026-11-22T10:01:00Z");
+    private static final Instant NEXT_DAY = Instant.parse("2026-11-23T00:00:00Z");
+
+    private final String run = UUID.randomUUID().toString();
+
+    protected abstract QuotaCounters counters();
+
+    protected abstract KeyStates keyStates();
+
+    /** Another replica's view of the same store: new adapter objects over the same Redis, or the same memory. */
+    protected abstract QuotaCounters otherReplicaCounters();
+
+    protected abstract KeyStates otherReplicaKeyStates();
+
+    /** Lets {@code duration} of the store's own time pass (Redis expiry runs on its clock). */
+    protected abstract void pass(Duration duration);
+
+    private String name(String what) {
+        return "contract-" + run + "-" + what;
+    }
+
+    private Window minute(String name, long limit, long cost) {
+        return new Window(name(name), NEXT_MINUTE, limit, cost);
+    }
+
+    private Window day(String name, long limit) {
+        return new Window(name(name), NEXT_DAY, limit, 1);
+    }
+
+    private long used(String name) {
+        return counters().usage(List.of(name(name))).get(name(name));
+    }
+
+    @Test
+    void aWindowAdmitsExactlyItsLimitThenTellsWhenItResets() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(counters().tryAcquire(List.of(minute("rpm", 3, 1)), START)).as("request %d", i).isEmpty();
+        }
+        assertThat(counters().tryAcquire(List.of(minute("rpm", 3, 1)), START)).contains(NEXT_MINUTE);
+        assertThat(used("rpm")).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestIsCountedInAllItsWindowsOrInNone() {
+        Window roomy = minute("roomy", 10, 1);
+        Window tight = day("tight", 1);
+        assertThat(counters().tryAcquire(List.of(roomy, tight), START)).isEmpty();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(counters().tryAcquire(List.of(roomy, tight), START)).contains(NEXT_DAY);
+        }
+        assertThat(used("roomy")).as("refused requests are not counted").isEqualTo(1);
+        assertThat(used("tight")).isEqualTo(1);
+    }
+
+    @Test
+    void whenSeveralWindowsRefuseTheLatestResetIsTold() {
+        Window rpm = minute("rpm", 1, 1);
+        Window rpd = day("rpd", 1);
+        assertThat(counters().tryAcquire(List.of(rpm, rpd), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm, rpd), START)).contains(NEXT_DAY);
+    }
+
+    @Test
+    void aWindowOfCostZeroOnlyChecksForHeadroom() {
+        Window tokens = minute("tpm", 100, 0);
+        assertThat(counters().tryAcquire(List.of(tokens), START)).isEmpty();
+        assertThat(used("tpm")).isZero();
+
+        counters().add(tokens, 99, START);
+        assertThat(counters().tryAcquire(List.of(tokens), START)).as("one token of headroom left").isEmpty();
+        counters().add(tokens, 5, START);
+        assertThat(used("tpm")).as("added whatever the limit").isEqualTo(104);
+        assertThat(counters().tryAcquire(List.of(tokens), START)).contains(NEXT_MINUTE);
+    }
+
+    @Test
+    void theNextWindowStartsFromZero() {
+        Window thisMinute = new Window(name("rpm|" + START.getEpochSecond() / 60), NEXT_MINUTE, 1, 1);
+        Window nextMinute = new Window(name("rpm|" + NEXT_MINUTE.getEpochSecond() / 60), NEXT_MINUTE.plusSeconds(60), 1, 1);
+        assertThat(counters().tryAcquire(List.of(thisMinute), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(thisMinute), START)).isPresent();
+        assertThat(counters().tryAcquire(List.of(nextMinute), NEXT_MINUTE)).isEmpty();
+    }
+
+    @Test
+    void anUntouchedCounterIsZero() {
+        assertThat(counters().usage(List.of(name("never"), name("nor-this"))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(name("never"), 0L, name("nor-this"), 0L));
+    }
+
+    @Test
+    void countsAreSharedWithOtherReplicas() {
+        assertThat(counters().tryAcquire(List.of(minute("shared", 2, 1)), START)).isEmpty();
+        assertThat(otherReplicaCounters().tryAcquire(List.of(minute("shared", 2, 1)), START)).isEmpty();
+        assertThat(otherReplicaCounters().tryAcquire(List.of(minute("shared", 2, 1)), START)).isPresent();
+        assertThat(counters().tryAcquire(List.of(minute("shared", 2, 1)), START)).isPresent();
+    }
+
+    @Test
+    void aCooldownIsSeenByEveryReplicaUntilItEnds() {
+        String scope = name("scope");
+        Instant until = START.plusSeconds(30);
+        keyStates().coolDown(scope, until, START);
+
+        assertThat(otherReplicaKeyStates().view(List.of(scope, name("other")), START).cooldowns())
+                .containsExactlyEntriesOf(Map.of(scope, until));
+        assertThat(keyStates().view(List.of(scope), until.minusMillis(1)).cooldowns()).containsEntry(scope, until);
+        assertThat(keyStates().view(List.of(scope), until).cooldowns()).isEmpty();
+    }
+
+    @Test
+    void aShorterCooldownDoesNotCutALongerOne() {
+        String scope = name("scope");
+        keyStates().coolDown(scope, START.plusSeconds(60), START);
+        otherReplicaKeyStates().coolDown(scope, START.plusSeconds(5), START);
+        assertThat(keyStates().view(List.of(scope), START).cooldowns()).containsEntry(scope, START.plusSeconds(60));
+
+        keyStates().coolDown(scope, START.plusSeconds(90), START);
+        assertThat(keyStates().view(List.of(scope), START).cooldowns()).containsEntry(scope, START.plusSeconds(90));
+    }
+
+    @Test
+    void strikesCountARunThatIsForgottenAfterQuiet() {
+        String scope = name("scope");
+        Duration forgetAfter = Duration.ofMillis(300);
+        assertThat(keyStates().strike(scope, START, forgetAfter)).isEqualTo(1);
+        assertThat(otherReplicaKeyStates().strike(scope, START.plusMillis(100), forgetAfter)).isEqualTo(2);
+
+        pass(Duration.ofMillis(500));
+        assertThat(keyStates().strike(scope, START.plusMillis(600), forgetAfter)).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledKeyIsSeenByEveryReplicaUntilReEnabled() {
+        String key = name("key");
+        keyStates().disable(key, "KEY_INVALID (API_KEY_INVALID)");
+        assertThat(otherReplicaKeyStates().view(List.of(), START).disabled())
+                .containsEntry(key, "KEY_INVALID (API_KEY_INVALID)");
+
+        otherReplicaKeyStates().enable(key);
+        assertThat(keyStates().view(List.of(), START).disabled()).doesNotContainKey(key);
+    }
+
+    @Test
+    void twoKeysOfOneProjectShareTheQuotaAcrossPools() {
+        ModelRef model = new ModelRef("gemini", name("model"));
+        List<ModelKeyConfig> keys = List.of(key("a", "project", 5), key("b", "project", 5));
+        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
+                ProviderQuotaClock.defaults());
+
+        int granted = 0;
+        for (int i = 0; i < 10; i++) {
+            if ((i % 2 == 0 ? one : two).acquire(model, START) instanceof KeyLease.Granted) granted++;
+        }
+        assertThat(granted).isEqualTo(5);
+        assertThat(one.acquire(model, START)).isEqualTo(new KeyLease.Unavailable(NEXT_MINUTE,
+                "every key of gemini is at its quota or cooling down for " + model.model()));
+    }
+
+    @Test
+    void twoPoolsHammeredFromManyThreadsNeverGrantMoreThanTheRequestsPerMinute() throws Exception {
+        ModelRef model = new ModelRef("gemini", name("model"));
+        List<ModelKeyConfig> keys = List.of(key("a", "project-1", 20), key("b", "project-1", 20), key("c", "project-2", 7));
+        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
+                ProviderQuotaClock.defaults());
+
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<KeyLease>> leases = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                QuotaAwareKeyPool pool = i % 2 == 0 ? one : two;
+                Instant now = START.plusMillis(i * 10L); // all within one minute
+                leases.add(threads.submit(() -> {
+                    start.await();
+                    return pool.acquire(model, now);
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> granted = new HashMap<>();
+            for (Future<KeyLease> lease : leases) {
+                if (lease.get(20, TimeUnit.SECONDS) instanceof KeyLease.Granted g) granted.merge(g.key().id(), 1, Integer::sum);
+            }
+            assertThat(granted.getOrDefault(name("a"), 0) + granted.getOrDefault(name("b"), 0))
+                    .as("project-1's requests this minute").isEqualTo(20);
+            assertThat(granted.get(name("c"))).as("project-2's requests this minute").isEqualTo(7);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private ModelKeyConfig key(String id, String project, int requestsPerMinute) {
+        return new ModelKeyConfig(name(id), "gemini", name(project), "secret-" + id, requestsPerMinute, 10_000, null);
+    }
+}
