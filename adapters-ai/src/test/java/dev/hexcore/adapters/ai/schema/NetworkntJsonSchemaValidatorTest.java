@@ -62,7 +62,7 @@ class NetworkntJsonSchemaValidatorTest {
     void a_schema_cannot_make_the_validator_fetch_remote_references() {
         String remote = "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"https://example.invalid/s.json\"}}}";
 
-        assertThatExceptionOfType(RuntimeException.class)
-                .isThrownBy(() -> validator.validate(remote, "{\"a\":1}"));
+        assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> validator.checkSchema(remote))
+                .satisfies(e -> assertThat(e.getMessage()).contains("not allowed to be loaded"));
     }
 }
