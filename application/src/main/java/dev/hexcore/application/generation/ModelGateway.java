@@ -202,8 +202,7 @@ public final class ModelGateway implements ModelGatewayUseCase {
                     Instant recovery = unavailable.earliestRecovery();
                     if (recovery != null && recovery.isBefore(trace.deadline)) {
                         Duration wait = Duration.between(now, recovery);
-                        if (!pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) return Optional.empty();
-                        continue;
+                        if (pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) continue;
                     }
                     trace.error("NO_KEY_AVAILABLE");
                     trace.recoversAt(recovery);

@@ -198,6 +198,63 @@ class ModelGatewayTest {
         assertThat(offline.calls()).isEmpty();
     }
 
+    @Test
+    void an_invalid_key_is_reported_and_after_too_many_key_switches_the_next_model_is_tried() {
+        gemini.fails(Kind.KEY_INVALID);
+        groq.answers("Hello from Groq");
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.provider()).isEqualTo("groq");
+        assertThat(gemini.calls()).hasSize(1 + SETTINGS.maxKeySwitches());
+        assertThat(pool.reports()).hasSize(1 + SETTINGS.maxKeySwitches())
+                .allSatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.KEY_INVALID));
+    }
+
+    @Test
+    void a_provider_retry_after_becomes_the_retry_after_when_nothing_answers() {
+        gemini.fails(new ProviderFailure(Kind.OVERLOADED, "busy", Duration.ofSeconds(42), "UNAVAILABLE"));
+        List<ModelRef> geminiOnly = List.of(FLASH);
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", geminiOnly, "Say hello")))
+                .satisfies(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
+    }
+
+    @Test
+    void retries_stop_when_the_next_backoff_would_pass_the_deadline() {
+        gemini.fails(Kind.TRANSIENT);
+        groq.answers("Hello from Groq");
+
+        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.STRICT)
+                .withBudget(Duration.ofMillis(1200)));
+
+        assertThat(result.provider()).isEqualTo("groq");
+        assertThat(gemini.calls()).hasSize(2);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(groq.calls().get(0).timeout()).isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void a_cache_that_fails_is_treated_as_a_miss() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(),
+                new dev.hexcore.domain.generation.GenerationCache() {
+                    @Override
+                    public java.util.Optional<dev.hexcore.domain.generation.CachedGeneration> get(String key, Instant now) {
+                        throw new IllegalStateException("cache down");
+                    }
+
+                    @Override
+                    public void put(String key, dev.hexcore.domain.generation.CachedGeneration entry, Instant expiresAt) {
+                        throw new IllegalStateException("cache down");
+                    }
+                }, events, clock, sleeper, SETTINGS);
+
+        assertThat(gateway.generate(text("Say hello")).text()).isEqualTo("Hello from Gemini");
+        assertThat(events.last().errorCodes()).contains("CACHE_UNAVAILABLE");
+    }
+
     // ---- waiting for keys ----
 
     @Test
@@ -441,6 +498,40 @@ class ModelGatewayTest {
             assertThat(results).extracting(ModelResult::text).containsOnly("shared answer");
             assertThat(results).filteredOn(r -> !r.cacheHit()).hasSize(1);
             assertThat(events.all()).hasSize(callers);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void identical_concurrent_requests_share_a_failure_too() throws Exception {
+        int callers = 4;
+        CountDownLatch release = new CountDownLatch(1);
+        gemini.then(call -> {
+            try {
+                if (!release.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ProviderFailure(Kind.BLOCKED, "blocked");
+        });
+        ModelGateway gateway = gateway();
+        ExecutorService executor = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<ModelResult>> futures = new ArrayList<>();
+            for (int i = 0; i < callers; i++) futures.add(executor.submit(() -> gateway.generate(text("Say hello"))));
+            awaitLookups(callers + 1);
+            release.countDown();
+
+            for (Future<ModelResult> f : futures) {
+                assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+                        .isThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                        .withCauseInstanceOf(ModelBadResponseException.class);
+            }
+            // a failure is not cached, so a caller arriving after the leader finished may legitimately call again
+            assertThat(gemini.calls()).hasSizeBetween(1, callers);
+            assertThat(cache.size()).isZero();
+            assertThat(events.all()).hasSize(callers).noneMatch(GenerationEvent::succeeded);
         } finally {
             executor.shutdownNow();
         }
