@@ -1,0 +1,149 @@
+package dev.hexcore.adapters.rest.generation;
+
+import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.PageQuery;
+import dev.hexcore.application.generation.ModelOperationsUseCase;
+import dev.hexcore.domain.generation.GenerationEvent;
+import dev.hexcore.domain.generation.GenerationEventQuery;
+import dev.hexcore.domain.generation.GenerationStats;
+import dev.hexcore.domain.generation.ModelKeyStatus;
+import dev.hexcore.domain.shared.InvalidValueException;
+import dev.hexcore.domain.shared.InvalidValueException.FieldError;
+import dev.hexcore.domain.shared.Page;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The model gateway for operators: provider keys (usage, cooldowns, disable/enable) and recorded calls with aggregates. */
+@Path("/api/v1/admin")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+public class AdminModelsResource {
+    /** Body of POST .../disable: an optional reason. */
+    public record DisableRequest(String reason) {
+    }
+
+    @RegisterForReflection(targets = {ModelKeyStatus.class, ModelKeyStatus.ModelUsage.class, GenerationStats.class})
+    public record EventResponse(String operation, String kind, String provider, String model, String keyId, long latencyMs,
+                                int attempts, int repairs, String mode, String quality, List<String> errorCodes,
+                                int promptTokens, int completionTokens, int totalTokens, boolean cacheHit,
+                                Instant occurredAt) {
+        static EventResponse from(GenerationEvent e) {
+            return new EventResponse(e.operation(), code(e.kind()), e.provider(), e.model(), e.keyId(), e.latencyMs(),
+                    e.attempts(), e.repairs(), code(e.mode()), e.quality() == null ? "failed" : e.quality().code(),
+                    e.errorCodes(), e.usage().promptTokens(), e.usage().completionTokens(), e.usage().totalTokens(),
+                    e.cacheHit(), e.occurredAt());
+        }
+    }
+
+    /** The list format of conventions.md plus the aggregates over every matching event (not just this page). */
+    @RegisterForReflection
+    public record EventsResponse(List<EventResponse> items, int page, int limit, long total, List<GenerationStats> stats) {
+    }
+
+    private final ModelOperationsUseCase operations;
+    private final SecurityIdentity identity;
+
+    public AdminModelsResource(ModelOperationsUseCase operations, SecurityIdentity identity) {
+        this.operations = operations;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/model-keys")
+    @Operation(summary = "Every provider key: project, per-model usage this minute and day, remaining, cooldown, disabled reason")
+    @APIResponse(responseCode = "200", description = "The keys (never their secrets)")
+    public List<ModelKeyStatus> keys() {
+        return operations.keys(Actors.of(identity));
+    }
+
+    @POST
+    @Path("/model-keys/{id}/disable")
+    @Operation(summary = "Stop using a key (optional body {\"reason\": \"...\"})")
+    @APIResponse(responseCode = "200", description = "The key's new status")
+    @APIResponse(responseCode = "404", description = "No such key")
+    public ModelKeyStatus disable(@RestPath String id, DisableRequest request) {
+        return operations.setKeyEnabled(Actors.of(identity), id, false, request == null ? null : request.reason());
+    }
+
+    @POST
+    @Path("/model-keys/{id}/enable")
+    @Operation(summary = "Use a disabled key again")
+    @APIResponse(responseCode = "200", description = "The key's new status")
+    @APIResponse(responseCode = "404", description = "No such key")
+    public ModelKeyStatus enable(@RestPath String id) {
+        return operations.setKeyEnabled(Actors.of(identity), id, true, null);
+    }
+
+    @GET
+    @Path("/generation-events")
+    @Operation(summary = "Recorded gateway calls, newest first, with count, error rate, p50/p95 latency and cache hit rate "
+            + "per operation and model; filters: operation, provider, model, from, to (ISO-8601), failed, cache_hit")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total, stats}")
+    @APIResponse(responseCode = "422", description = "A malformed filter")
+    public EventsResponse events(@Valid @BeanParam PageQuery page, @RestQuery String operation, @RestQuery String provider,
+                                 @RestQuery String model, @RestQuery String from, @RestQuery String to,
+                                 @RestQuery String failed, @RestQuery("cache_hit") String cacheHit) {
+        List<FieldError> errors = new ArrayList<>();
+        GenerationEventQuery query = new GenerationEventQuery(blankToNull(operation), blankToNull(provider),
+                blankToNull(model), instant("from", from, errors), instant("to", to, errors),
+                bool("failed", failed, errors), bool("cache_hit", cacheHit, errors));
+        if (!errors.isEmpty()) throw new InvalidValueException(errors);
+        var actor = Actors.of(identity);
+        Page<GenerationEvent> found = operations.events(actor, query, page.toPageRequest());
+        return new EventsResponse(found.items().stream().map(EventResponse::from).toList(), found.page(), found.limit(),
+                found.total(), operations.stats(actor, query));
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 date-time, e.g. 2026-11-22T10:00:00Z"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) return null;
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                errors.add(new FieldError(field, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+}

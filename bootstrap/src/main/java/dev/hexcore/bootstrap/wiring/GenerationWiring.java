@@ -1,0 +1,115 @@
+package dev.hexcore.bootstrap.wiring;
+
+import dev.hexcore.adapters.ai.gemini.GeminiProvider;
+import dev.hexcore.adapters.ai.openai.OpenAiCompatibleProvider;
+import dev.hexcore.adapters.ai.openai.StructuredOutput;
+import dev.hexcore.adapters.ai.support.ResiliencePolicy;
+import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
+import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
+import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
+import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
+import dev.hexcore.application.generation.GatewaySettings;
+import dev.hexcore.application.generation.ModelGateway;
+import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.generation.ModelOperationsService;
+import dev.hexcore.application.generation.ModelOperationsUseCase;
+import dev.hexcore.application.generation.QuotaAwareKeyPool;
+import dev.hexcore.application.generation.Sleeper;
+import dev.hexcore.application.roleplay.RoleplayService;
+import dev.hexcore.application.roleplay.RoleplayUseCase;
+import dev.hexcore.domain.generation.GenerationCache;
+import dev.hexcore.domain.generation.GenerationEventReader;
+import dev.hexcore.domain.generation.GenerationEvents;
+import dev.hexcore.domain.generation.JsonSchemaValidator;
+import dev.hexcore.domain.generation.KeyStates;
+import dev.hexcore.domain.generation.ModelKeyConfig;
+import dev.hexcore.domain.generation.ModelKeyPool;
+import dev.hexcore.domain.generation.ModelProviderPort;
+import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.ProviderQuotaClock;
+import dev.hexcore.domain.generation.QuotaCounters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The model gateway: providers (offline always; Gemini and OpenAI-compatible ones when configured), the quota-aware
+ * key pool (counters in Redis when configured, else memory), and the use cases built on it.
+ */
+public class GenerationWiring {
+    private static final Logger LOG = Logger.getLogger(GenerationWiring.class);
+
+    @Produces
+    @Singleton
+    ModelSettings modelSettings(Config config) {
+        return new ModelSettings(config);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(ModelKeyPool.class)
+    QuotaAwareKeyPool keyPool(ModelSettings settings, RedisSettings redis, Instance<ReactiveRedisDataSource> redisClient,
+                              MeterRegistry meters) {
+        QuotaCounters counters = new InMemoryQuotaCounters();
+        KeyStates states = new InMemoryKeyStates();
+        if (redis.configured()) {
+            counters = new RedisQuotaCounters(redisClient.get(), counters, meters);
+            states = new RedisKeyStates(redisClient.get(), states, meters);
+        }
+        List<ModelKeyConfig> keys = settings.keys();
+        Set<ModelRef> known = new LinkedHashSet<>(settings.chain("default"));
+        known.addAll(settings.chain(RoleplayService.OPERATION));
+        LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
+                redis.configured() ? "in Redis" : "in memory");
+        return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults());
+    }
+
+    @Produces
+    @Singleton
+    @Typed(ModelGatewayUseCase.class)
+    ModelGateway gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
+                         JsonSchemaValidator validator, GenerationCache cache, GenerationEvents events, Clock clock,
+                         @ConfigProperty(name = "hexcore.ai.call-timeout", defaultValue = "PT30S") Duration callTimeout) {
+        List<ModelProviderPort> providers = new ArrayList<>(beans.stream().toList());
+        ResiliencePolicy policy = ResiliencePolicy.defaults();
+        if (settings.keys().stream().anyMatch(k -> k.provider().equals("gemini"))) {
+            providers.add(new GeminiProvider(settings.geminiBaseUrl(), policy));
+        }
+        for (String name : settings.openAiCompatibleProviders()) {
+            StructuredOutput output = settings.structuredOutput(name)
+                    .map(v -> StructuredOutput.valueOf(v.strip().toUpperCase(Locale.ROOT))).orElse(StructuredOutput.JSON_SCHEMA_STRICT);
+            providers.add(new OpenAiCompatibleProvider(name, settings.baseUrl(name), output, policy));
+        }
+        GatewaySettings defaults = GatewaySettings.defaults();
+        return new ModelGateway(providers, keys, validator, cache, events, clock, Sleeper.system(),
+                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches()));
+    }
+
+    @Produces
+    @Singleton
+    @Typed(RoleplayUseCase.class)
+    RoleplayService roleplay(ModelGatewayUseCase gateway, ModelSettings settings,
+                             @ConfigProperty(name = "hexcore.ai.roleplay-budget", defaultValue = "PT30S") Duration budget) {
+        return new RoleplayService(gateway, settings.chain(RoleplayService.OPERATION), budget);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(ModelOperationsUseCase.class)
+    ModelOperationsService operations(ModelKeyPool keys, GenerationEventReader events, Clock clock) {
+        return new ModelOperationsService(keys, events, clock);
+    }
+}
