@@ -1,5 +1,7 @@
 package dev.hexcore.bootstrap.support;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.hexcore.bootstrap.launch.JwtKeyFiles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,6 +21,9 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
     private static Map<String, String> config;
+    private static WireMockServer providers;
+    /** Differs per test JVM, so key states kept in a shared Redis (disabled keys, cooldowns) never leak between runs. */
+    public static final String RUN = Long.toString(System.nanoTime(), 36);
 
     @Override
     public synchronized Map<String, String> start() {
@@ -42,11 +47,24 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
             props.put("mp.jwt.verify.publickey", Files.readString(locations.publicKey()));
             props.put("smallrye.jwt.sign.key", Files.readString(locations.privateKey()));
             props.put("hexcore.test.jwt-private-key", locations.privateKey().toString());
+            // A local stand-in for Gemini: two keys of one project; tests stub the answers per model.
+            providers = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            providers.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(providers::stop));
+            props.put("hexcore.ai.gemini.base-url", providers.baseUrl());
+            props.put("hexcore.ai.gemini.keys", "gemini-a-" + RUN + ":project-" + RUN + ":test-secret-a-" + RUN
+                    + ",gemini-b-" + RUN + ":project-" + RUN + ":test-secret-b-" + RUN);
+            props.put("hexcore.ai.gemini.requests-per-minute", "1000");
             config = Map.copyOf(props);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test infrastructure", e);
         }
+    }
+
+    /** The WireMock server that stands in for the model providers. */
+    public static WireMockServer providers() {
+        return providers;
     }
 
     private static String redisUrl() throws IOException {

@@ -1,0 +1,121 @@
+package dev.hexcore.bootstrap.journey;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.hexcore.bootstrap.support.Journeys.bearer;
+import static dev.hexcore.bootstrap.support.Journeys.newAddress;
+import static dev.hexcore.bootstrap.support.Journeys.newAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.identity.EnsureAdminUseCase;
+import dev.hexcore.bootstrap.support.HexcoreTestInfrastructure;
+import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.domain.generation.ModelBadResponseException;
+import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.ModelRequest;
+import dev.hexcore.domain.generation.ModelResult;
+import dev.hexcore.domain.generation.ResultQuality;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway as the application wires it: the Gemini adapter against a local WireMock speaking Gemini's wire format,
+ * the key pool with two keys of one project (counters in the suite's Redis), fallback to the offline provider, and the
+ * admin view of the keys. Each test uses its own model name, so stubs never meet.
+ */
+@QuarkusTest
+class ModelGatewayJourneyTest {
+    private static final String SCHEMA = "{\"type\":\"object\",\"required\":[\"name\",\"age\"],"
+            + "\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}}}";
+
+    @Inject
+    ModelGatewayUseCase gateway;
+
+    @Inject
+    EnsureAdminUseCase admins;
+
+    private static WireMockServer gemini() {
+        return HexcoreTestInfrastructure.providers();
+    }
+
+    private static String model() {
+        return "gemini-test-" + UUID.randomUUID();
+    }
+
+    private static String path(String model) {
+        return "/v1beta/models/" + model + ":generateContent";
+    }
+
+    private static ModelRequest structured(List<ModelRef> chain) {
+        ModelRequest base = ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA);
+        return new ModelRequest(base.operation(), base.kind(), base.chain(), base.mode(), base.budget(), CachePolicy.bypass(),
+                base.system(), base.messages(), base.jsonSchema(), base.images(), base.imageOutputs(), base.temperature(),
+                base.maxOutputTokens());
+    }
+
+    @Test
+    void aStructuredAnswerComesFromGeminiWithAKeyOfTheConfiguredProject() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"{\\\"name\\\":\\\"Ivan\\\",\\\"age\\\":30}\"}],"
+                        + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":7,\"totalTokenCount\":16},"
+                        + "\"modelVersion\":\"" + model + "\"}")));
+
+        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model))));
+
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(result.json()).contains("\"Ivan\"");
+        assertThat(result.keyId()).startsWith("gemini-").endsWith(HexcoreTestInfrastructure.RUN);
+        gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model)))
+                .withHeader("x-goog-api-key", equalTo(result.keyId().startsWith("gemini-a")
+                        ? "test-secret-a-" + HexcoreTestInfrastructure.RUN : "test-secret-b-" + HexcoreTestInfrastructure.RUN)));
+    }
+
+    @Test
+    void anOverloadedModelFallsBackToTheNextInTheChain() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\","
+                        + "\"status\":\"UNAVAILABLE\"}}")));
+
+        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
+
+        assertThat(result.provider()).isEqualTo("offline");
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(result.json()).contains("\"name\"");
+    }
+
+    @Test
+    void aBlockedPromptIsABadResponseAndAdminsSeeTheKeysWithoutSecrets() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":{\"promptTokenCount\":9,\"totalTokenCount\":9}}")));
+
+        assertThatExceptionOfType(ModelBadResponseException.class)
+                .isThrownBy(() -> gateway.generate(structured(List.of(new ModelRef("gemini", model)))));
+
+        var admin = newAdmin(admins);
+        String body = bearer(newAddress(), admin.tokens().access()).get("/api/v1/admin/model-keys").then().statusCode(200)
+                .extract().asString();
+        JsonPath keys = new JsonPath(body);
+        assertThat(keys.getList("key_id", String.class)).contains("gemini-a-" + HexcoreTestInfrastructure.RUN,
+                "gemini-b-" + HexcoreTestInfrastructure.RUN);
+        assertThat(keys.getList("project", String.class)).contains("project-" + HexcoreTestInfrastructure.RUN);
+        assertThat(body).doesNotContain("test-secret");
+    }
+}
