@@ -184,101 +184,143 @@ public final class ModelGateway implements ModelGatewayUseCase {
     private Optional<ModelResult> callModel(ModelRequest request, ModelRef model, ModelProviderPort provider,
                                             CallTrace trace) {
         trace.model = model;
-        boolean keyless = provider instanceof KeylessModelProvider;
-        List<ChatMessage> messages = new ArrayList<>(request.messages());
-        int failures = 0;
-        int keySwitches = 0;
-        int rounds = 0;
+        ModelRun run = new ModelRun(request, model, provider);
         while (true) {
-            Instant now = clock.instant();
-            if (trace.deadlinePassed(now)) {
+            if (trace.deadlinePassed(clock.instant())) {
                 trace.error("DEADLINE_EXCEEDED");
                 return Optional.empty();
             }
-            ProviderKey key = KeylessModelProvider.NO_KEY;
-            if (!keyless) {
-                KeyLease lease = keys.acquire(model, now);
-                if (lease instanceof KeyLease.Unavailable unavailable) {
-                    Instant recovery = unavailable.earliestRecovery();
-                    if (recovery != null && recovery.isBefore(trace.deadline)) {
-                        Duration wait = Duration.between(now, recovery);
-                        if (pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) continue;
-                    }
-                    trace.error("NO_KEY_AVAILABLE");
-                    trace.recoversAt(recovery);
-                    return Optional.empty();
-                }
-                key = ((KeyLease.Granted) lease).key();
-            }
-            trace.keyId = keyless ? null : key.id();
-            trace.attempts++;
-            ProviderReply reply;
-            try {
-                reply = provider.call(new ProviderCall(model.model(), key, request.system(), messages,
-                        request.jsonSchema(), request.images(), request.imageOutputs(), request.temperature(),
-                        request.maxOutputTokens(), callTimeout(now, trace)));
-            } catch (ProviderFailure failure) {
-                Instant failedAt = clock.instant();
-                trace.error(failure.kind().name());
-                if (!keyless) keys.report(key, model, failure, failedAt);
-                switch (failure.kind()) {
-                    case RATE_LIMITED_MINUTE, RATE_LIMITED_DAY, RATE_LIMITED, KEY_INVALID, BILLING_QUOTA -> {
-                        if (failure.retryAfter() != null) trace.recoversAt(failedAt.plus(failure.retryAfter()));
-                        if (keyless || ++keySwitches > settings.maxKeySwitches()) return Optional.empty();
-                    }
-                    case OVERLOADED, MODEL_UNAVAILABLE -> {
-                        if (failure.retryAfter() != null) trace.recoversAt(failedAt.plus(failure.retryAfter()));
-                        return Optional.empty();
-                    }
-                    case TRANSIENT, TIMEOUT -> {
-                        if (++failures >= request.mode().attempts()) return Optional.empty();
-                        if (!pause(settings.retryBackoff().multipliedBy(failures), trace)) return Optional.empty();
-                    }
-                    case BAD_OUTPUT -> {
-                        if (request.kind() != GenerationKind.STRUCTURED || rounds >= request.mode().repairRounds()) {
-                            return Optional.empty();
-                        }
-                        rounds++;
-                        trace.repairs++;
-                        messages.add(ChatMessage.user(RepairPrompts.unreadable(failure.getMessage())));
-                    }
-                    case BLOCKED, INVALID_REQUEST -> throw new ModelBadResponseException(model,
-                            model + " refused the request (" + failure.kind() + "): " + failure.getMessage());
-                }
-                continue;
-            }
-            if (!keyless) keys.recordUsage(key, model, reply.usage(), clock.instant());
-            trace.usage = trace.usage.plus(reply.usage());
+            Optional<ProviderKey> key = key(run, trace);
+            if (key.isEmpty()) return Optional.empty();
+            Outcome outcome = callOnce(run, key.get(), trace);
+            if (!outcome.again()) return Optional.ofNullable(outcome.result());
+        }
+    }
 
-            switch (request.kind()) {
-                case IMAGE -> {
-                    if (reply.images().isEmpty()) {
-                        trace.error("NO_IMAGE");
-                        return Optional.empty();
-                    }
-                    return Optional.of(result(null, null, reply, model, ResultQuality.OK, trace));
-                }
-                case TEXT, CHAT -> {
-                    if (reply.text() == null || reply.text().isBlank()) {
-                        trace.error("EMPTY_ANSWER");
-                        return Optional.empty();
-                    }
-                    return Optional.of(result(reply.text(), null, reply, model, ResultQuality.OK, trace));
-                }
-                case STRUCTURED -> {
-                    String json = reply.text() == null ? "" : reply.text();
-                    List<String> problems = validator.validate(request.jsonSchema(), json);
-                    if (problems.isEmpty()) return Optional.of(result(null, json, reply, model, ResultQuality.OK, trace));
-                    trace.error("SCHEMA_INVALID");
-                    if (rounds >= request.mode().repairRounds()) {
-                        return Optional.of(result(null, json, reply, model, ResultQuality.NEEDS_REVIEW, trace));
-                    }
-                    rounds++;
-                    trace.repairs++;
-                    messages.add(ChatMessage.assistant(json));
-                    messages.add(ChatMessage.user(RepairPrompts.invalid(problems)));
-                }
+    /** A key for the model, waiting for one that recovers before the deadline; empty when none will. */
+    private Optional<ProviderKey> key(ModelRun run, CallTrace trace) {
+        if (run.keyless) return Optional.of(KeylessModelProvider.NO_KEY);
+        while (true) {
+            Instant now = clock.instant();
+            KeyLease lease = keys.acquire(run.model, now);
+            if (lease instanceof KeyLease.Granted granted) return Optional.of(granted.key());
+            Instant recovery = ((KeyLease.Unavailable) lease).earliestRecovery();
+            if (recovery != null && recovery.isBefore(trace.deadline)) {
+                Duration wait = Duration.between(now, recovery);
+                if (pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) continue;
             }
+            trace.error("NO_KEY_AVAILABLE");
+            trace.recoversAt(recovery);
+            return Optional.empty();
+        }
+    }
+
+    private Outcome callOnce(ModelRun run, ProviderKey key, CallTrace trace) {
+        trace.keyId = run.keyless ? null : key.id();
+        trace.attempts++;
+        ProviderReply reply;
+        try {
+            reply = run.provider.call(run.call(key, callTimeout(clock.instant(), trace)));
+        } catch (ProviderFailure failure) {
+            return afterFailure(run, key, failure, trace);
+        }
+        if (!run.keyless) keys.recordUsage(key, run.model, reply.usage(), clock.instant());
+        trace.usage = trace.usage.plus(reply.usage());
+        return accept(run, reply, trace);
+    }
+
+    private Outcome afterFailure(ModelRun run, ProviderKey key, ProviderFailure failure, CallTrace trace) {
+        Instant failedAt = clock.instant();
+        trace.error(failure.kind().name());
+        if (!run.keyless) keys.report(key, run.model, failure, failedAt);
+        if (failure.retryAfter() != null) trace.recoversAt(failedAt.plus(failure.retryAfter()));
+        return switch (failure.kind()) {
+            case RATE_LIMITED_MINUTE, RATE_LIMITED_DAY, RATE_LIMITED, KEY_INVALID, BILLING_QUOTA ->
+                    run.keyless || ++run.keySwitches > settings.maxKeySwitches() ? Outcome.NEXT_MODEL : Outcome.AGAIN;
+            case OVERLOADED, MODEL_UNAVAILABLE -> Outcome.NEXT_MODEL;
+            case TRANSIENT, TIMEOUT -> ++run.failures < run.request.mode().attempts()
+                    && pause(settings.retryBackoff().multipliedBy(run.failures), trace) ? Outcome.AGAIN : Outcome.NEXT_MODEL;
+            case BAD_OUTPUT -> {
+                if (run.request.kind() != GenerationKind.STRUCTURED || !run.mayRepair()) yield Outcome.NEXT_MODEL;
+                run.repair(trace, ChatMessage.user(RepairPrompts.unreadable(failure.getMessage())));
+                yield Outcome.AGAIN;
+            }
+            case BLOCKED, INVALID_REQUEST -> throw new ModelBadResponseException(run.model,
+                    run.model + " refused the request (" + failure.kind() + "): " + failure.getMessage());
+        };
+    }
+
+    /** Checks an answer: the result, or a repair round for a structured answer that broke its schema. */
+    private Outcome accept(ModelRun run, ProviderReply reply, CallTrace trace) {
+        return switch (run.request.kind()) {
+            case IMAGE -> {
+                if (!reply.images().isEmpty()) yield Outcome.answer(result(null, null, reply, run.model, ResultQuality.OK, trace));
+                trace.error("NO_IMAGE");
+                yield Outcome.NEXT_MODEL;
+            }
+            case TEXT, CHAT -> {
+                if (reply.text() != null && !reply.text().isBlank()) {
+                    yield Outcome.answer(result(reply.text(), null, reply, run.model, ResultQuality.OK, trace));
+                }
+                trace.error("EMPTY_ANSWER");
+                yield Outcome.NEXT_MODEL;
+            }
+            case STRUCTURED -> {
+                String json = reply.text() == null ? "" : reply.text();
+                List<String> problems = validator.validate(run.request.jsonSchema(), json);
+                if (problems.isEmpty()) yield Outcome.answer(result(null, json, reply, run.model, ResultQuality.OK, trace));
+                trace.error("SCHEMA_INVALID");
+                if (!run.mayRepair()) {
+                    yield Outcome.answer(result(null, json, reply, run.model, ResultQuality.NEEDS_REVIEW, trace));
+                }
+                run.repair(trace, ChatMessage.assistant(json), ChatMessage.user(RepairPrompts.invalid(problems)));
+                yield Outcome.AGAIN;
+            }
+        };
+    }
+
+    /** Trying one model: the conversation so far (repair rounds append to it) and what has been spent. */
+    private static final class ModelRun {
+        final ModelRequest request;
+        final ModelRef model;
+        final ModelProviderPort provider;
+        final boolean keyless;
+        final List<ChatMessage> messages;
+        int failures;
+        int keySwitches;
+        int rounds;
+
+        ModelRun(ModelRequest request, ModelRef model, ModelProviderPort provider) {
+            this.request = request;
+            this.model = model;
+            this.provider = provider;
+            this.keyless = provider instanceof KeylessModelProvider;
+            this.messages = new ArrayList<>(request.messages());
+        }
+
+        ProviderCall call(ProviderKey key, Duration timeout) {
+            return new ProviderCall(model.model(), key, request.system(), messages, request.jsonSchema(),
+                    request.images(), request.imageOutputs(), request.temperature(), request.maxOutputTokens(), timeout);
+        }
+
+        boolean mayRepair() {
+            return rounds < request.mode().repairRounds();
+        }
+
+        void repair(CallTrace trace, ChatMessage... turns) {
+            rounds++;
+            trace.repairs++;
+            messages.addAll(List.of(turns));
+        }
+    }
+
+    /** After one upstream call: an answer, another call to the same model, or on to the next model. */
+    private record Outcome(ModelResult result, boolean again) {
+        static final Outcome AGAIN = new Outcome(null, true);
+        static final Outcome NEXT_MODEL = new Outcome(null, false);
+
+        static Outcome answer(ModelResult result) {
+            return new Outcome(result, false);
         }
     }
 

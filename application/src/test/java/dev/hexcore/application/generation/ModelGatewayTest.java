@@ -539,8 +539,7 @@ class ModelGatewayTest {
 
     /** Every caller has looked in the cache (and missed) once, and the leader a second time before calling. */
     private void awaitLookups(int expected) throws InterruptedException {
-        for (int i = 0; i < 1000 && cache.lookups() < expected; i++) Thread.sleep(10);
-        assertThat(cache.lookups()).isGreaterThanOrEqualTo(expected);
+        assertThat(cache.awaitLookups(expected, Duration.ofSeconds(10))).as("every caller looked in the cache").isTrue();
     }
 
     // ---- events ----

@@ -20,6 +20,9 @@ public final class InMemoryGenerationCache implements GenerationCache {
     @Override
     public Optional<CachedGeneration> get(String key, Instant now) {
         lookups.incrementAndGet();
+        synchronized (lookups) {
+            lookups.notifyAll();
+        }
         Stored stored = entries.get(key);
         return stored == null || !now.isBefore(stored.expiresAt()) ? Optional.empty() : Optional.of(stored.entry());
     }
@@ -36,6 +39,19 @@ public final class InMemoryGenerationCache implements GenerationCache {
 
     public int lookups() {
         return lookups.get();
+    }
+
+    /** Blocks until at least {@code count} lookups happened (true) or {@code timeout} passed (false). */
+    public boolean awaitLookups(int count, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (lookups) {
+            while (lookups.get() < count) {
+                long left = end - System.nanoTime();
+                if (left <= 0) return false;
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lookups, left);
+            }
+        }
+        return true;
     }
 
     public int puts() {
