@@ -5,6 +5,8 @@
 # Sourcing defines the shared knobs below, the helpers, and an EXIT trap that stops wrk and the app and removes
 # TMP_DIR. A script that needs more clean-up defines bench_on_exit, which the trap calls first.
 # shellcheck shell=bash
+# The sourcing script sets DURATION, WARMUP, BENCH_DIR... (SC2153) and reads what the helpers set (SC2034).
+# shellcheck disable=SC2034,SC2153
 
 # ---- shared knobs (environment) ------------------------------------------------------------
 BENCH_PORT=${BENCH_PORT:-8080}
@@ -154,6 +156,17 @@ ensure_jar() {
   fi
 }
 
+# The tools and services every benchmark needs: a JDK, wrk, report.lua, the jar, PostgreSQL and Redis.
+prepare_tools_and_services() {
+  select_jdk
+  ensure_wrk
+  [[ -f "$BENCH_DIR/report.lua" ]] || die "missing $BENCH_DIR/report.lua"
+  ensure_jar
+
+  ensure_postgres
+  ensure_redis
+}
+
 pg_up()    { pg_isready -q -h "$PG_HOST" -p "$PG_PORT" >/dev/null 2>&1; }
 redis_up() { [[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]; }
 
@@ -247,7 +260,7 @@ start_app() {
   log "starting the app on 127.0.0.1:$BENCH_PORT (log: $APP_LOG)"
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of flags
   (
-    cd "$ROOT"
+    cd "$ROOT" || exit
     exec env \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$BENCH_DB" \
       QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
@@ -407,6 +420,12 @@ run_case() {
   cat "$out" >>"$WRK_RAW_LOG"
   CASE_RESULT=$(grep -m1 '^BENCH_RESULT ' "$out") || die "no BENCH_RESULT line from wrk for case ($id): $(cat "$out")"
   kill -0 "$APP_PID" 2>/dev/null || { app_log_tail; die "the app died during case ($id)"; }
+}
+
+warn_non2xx() {  # warn_non2xx <case id> <BENCH_RESULT line>
+  local n
+  n=$(field "$2" non2xx)
+  [[ "$n" == 0 ]] || warn "case ($1) had $n non-2xx responses"
 }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }  # field <BENCH_RESULT line> <name>

@@ -27,18 +27,13 @@ source "$BENCH_DIR/lib.sh"
 need curl psql createdb pg_isready redis-cli python3 timeout awk sed grep
 check_load_knobs
 
-select_jdk
-ensure_wrk
-[[ -f "$BENCH_DIR/report.lua" ]] || die "missing $BENCH_DIR/report.lua"
-ensure_jar
-
-ensure_postgres
-ensure_redis
+prepare_tools_and_services
 ensure_database
 prepare_run
 
 # ---- start the app -------------------------------------------------------------------------
 : >"$WRK_RAW_LOG"
+# shellcheck disable=SC2119  # start_app's arguments are extra environment; run.sh adds none
 start_app
 
 # ---- credentials ---------------------------------------------------------------------------
@@ -102,8 +97,7 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 for id in a b c; do
   var=RES_${id^^}
-  n=$(field "${!var}" non2xx)
-  [[ "$n" == 0 ]] || warn "case ($id) had $n non-2xx responses"
+  warn_non2xx "$id" "${!var}"
 done
 [[ "$(field "$RES_C" non2xx)" == 0 ]] || warn "case (c) may have hit the bench key's own limit ($BENCH_KEY_RATE_LIMIT/min)"
 [[ "$(field "$RES_D" non2xx)" != 0 ]] || warn "case (d) had no non-2xx responses: the 1/min key was not rate limited"
