@@ -1,4 +1,7 @@
--- wrk script used by bench/run.sh: `wrk -s bench/report.lua ...`
+-- wrk script used by bench/run.sh and bench/profiles.sh: `wrk -s bench/report.lua ...`
+--
+-- With $BENCH_BODY set (non-empty) every request is a $BENCH_METHOD (default POST) with that body and
+-- Content-Type: application/json, unless -H gave a Content-Type. Without it the request is wrk's own (GET).
 --
 -- When the run is done it prints exactly one machine-readable line:
 --   BENCH_RESULT label=<label> requests=<n> duration_s=<s> rps=<req/s> p50_ms=<ms> p99_ms=<ms> non2xx=<n> socket_errors=<n>
@@ -11,6 +14,17 @@
 -- socket_errors: connect + read + write + timeout errors.
 
 local label = os.getenv("BENCH_LABEL") or "run"
+local body = os.getenv("BENCH_BODY")
+
+if body ~= nil and body ~= "" then
+  local method = os.getenv("BENCH_METHOD")
+  if method == nil or method == "" then method = "POST" end
+  wrk.method = method
+  wrk.body = body
+  if wrk.headers["Content-Type"] == nil then
+    wrk.headers["Content-Type"] = "application/json"
+  end
+end
 
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
