@@ -45,7 +45,8 @@ final class SpooledPages implements Closeable {
     private final PDDocument document;
     private final PDResources resources = new PDResources();
     private final PDAppearanceStream resourceHolder = new PDAppearanceStream(new COSStream());
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    /** Fastest level: page streams are short text operators; a quarter of render time went to the default level. */
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final ByteArrayOutputStream page = new ByteArrayOutputStream(8 * 1024);
     private final Path file;
     private final OutputStream spool;
