@@ -47,16 +47,28 @@ public class OfflineModelProvider implements KeylessModelProvider {
         List<String> words = keyWords(call);
         int promptTokens = tokens(request);
         if (call.imageOutputs() > 0) return images(call, seed, words, promptTokens);
-        String answer = call.jsonSchema() != null ? json(call.jsonSchema(), seed, words) : text(words, digest);
+        String answer = call.jsonSchema() != null ? json(call.jsonSchema(), seed, words) : text(call, words, digest);
         int completionTokens = tokens(answer);
         return new ProviderReply(answer, List.of(), new TokenUsage(promptTokens, completionTokens, promptTokens + completionTokens),
                 VERSION);
     }
 
-    private static String text(List<String> words, String digest) {
-        String echoed = words.isEmpty() ? "nothing in particular" : String.join(", ", words);
+    private static String text(ProviderCall call, List<String> words, String digest) {
+        String echoed = words.isEmpty() ? "\"" + lastUserMessage(call) + "\"" : String.join(", ", words);
         return "[offline] This is an offline answer: no language model was called. You asked about " + echoed
                 + ". (ref " + digest.substring(0, 8) + ")";
+    }
+
+    /** The learner's last line, shortened, for answers to messages too short to have key words ("Hi!"). */
+    private static String lastUserMessage(ProviderCall call) {
+        for (int i = call.messages().size() - 1; i >= 0; i--) {
+            var message = call.messages().get(i);
+            if (message.role() == ChatMessage.Role.USER) {
+                String text = message.text().strip().replaceAll("\\s+", " ");
+                return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+            }
+        }
+        return "";
     }
 
     private static String json(String schemaJson, long seed, List<String> words) {
