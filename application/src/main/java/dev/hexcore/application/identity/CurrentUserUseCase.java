@@ -3,6 +3,7 @@ package dev.hexcore.application.identity;
 import dev.hexcore.domain.identity.User;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** The signed-in user's own account: read it and change the learner profile (seed 002 /users/me). */
 public interface CurrentUserUseCase {
@@ -12,6 +13,12 @@ public interface CurrentUserUseCase {
     }
 
     User get(UUID userId);
+
+    /**
+     * The user as read at most about a second ago on this replica (a replica's own writes show at once), without
+     * blocking when that copy is at hand: for the hot read-only view GET /auth/me. Fails with NotFoundException.
+     */
+    CompletionStage<User> getRecent(UUID userId);
 
     User update(UpdateProfileCommand command);
 

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** A user's own account, and the administration of everyone's. */
@@ -44,6 +45,11 @@ public final class UserAccountService implements CurrentUserUseCase, ManageUsers
     @Override
     public User get(UUID userId) {
         return load(userId);
+    }
+
+    @Override
+    public CompletionStage<User> getRecent(UUID userId) {
+        return users.findRecentAsync(userId).thenApply(found -> found.orElseThrow(() -> new NotFoundException("User")));
     }
 
     @Override

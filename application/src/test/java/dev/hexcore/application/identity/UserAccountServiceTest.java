@@ -1,6 +1,7 @@
 package dev.hexcore.application.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
@@ -100,6 +101,13 @@ class UserAccountServiceTest {
         void get_returns_the_account_or_not_found() {
             assertThat(service.get(alice.id()).username()).isEqualTo("alice");
             assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> service.get(UUID.randomUUID()));
+        }
+
+        @Test
+        void get_recent_completes_with_the_account_or_fails_with_not_found() {
+            assertThat(service.getRecent(alice.id()).toCompletableFuture().join().username()).isEqualTo(alice.username());
+            assertThatThrownBy(() -> service.getRecent(UUID.randomUUID()).toCompletableFuture().join())
+                    .hasCauseInstanceOf(NotFoundException.class);
         }
 
         @Test

@@ -36,6 +36,15 @@ public interface UserRepository {
      */
     Optional<UserAccess> findAccess(UUID id);
 
+    /**
+     * The user as read at most about a second ago on this replica (local writes drop the copy at once): the same
+     * staleness bound as {@link #findAccess}, for hot read-only views such as GET /auth/me. Does not block the caller
+     * when the copy is fresh.
+     */
+    default CompletionStage<Optional<User>> findRecentAsync(UUID id) {
+        return CompletableFuture.completedFuture(findById(id));
+    }
+
     /** {@link #findAccess} without blocking the caller; see {@link ApiKeyRepository#findByHashAsync}. */
     default CompletionStage<Optional<UserAccess>> findAccessAsync(UUID id) {
         return CompletableFuture.completedFuture(findAccess(id));

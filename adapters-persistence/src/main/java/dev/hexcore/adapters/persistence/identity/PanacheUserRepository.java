@@ -37,11 +37,13 @@ public class PanacheUserRepository implements UserRepository {
     };
 
     private final AuthCache<UUID, UserAccess> accessCache;
+    private final AuthCache<UUID, User> recentUsers;
 
     @Inject
     public PanacheUserRepository(@ConfigProperty(name = AuthCache.TTL_PROPERTY, defaultValue = "PT1S") Duration cacheTtl,
                                  TransactionSynchronizationRegistry transactions) {
         this.accessCache = new AuthCache<>(cacheTtl, transactions);
+        this.recentUsers = new AuthCache<>(cacheTtl, transactions);
     }
 
     @Override
@@ -84,6 +86,7 @@ public class PanacheUserRepository implements UserRepository {
         }
         UniqueConstraints.flush(UserEntity.getEntityManager(), UNIQUE);
         accessCache.invalidate(user.id());
+        recentUsers.invalidate(user.id());
     }
 
     /** Whether any account, active or not, carries the admin role. */
@@ -107,6 +110,16 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     public Optional<UserAccess> findAccess(UUID id) {
         return accessCache.get(id, PanacheUserRepository::loadAccess);
+    }
+
+    /** Cached like {@link #findAccessAsync}; every caller gets its own copy of the aggregate. */
+    @Override
+    public CompletionStage<Optional<User>> findRecentAsync(UUID id) {
+        return recentUsers.getAsync(id, PanacheUserRepository::loadUser).thenApply(found -> found.map(UserMapper::copyOf));
+    }
+
+    private static Optional<User> loadUser(UUID id) {
+        return UserEntity.<UserEntity>findByIdOptional(id).map(UserMapper::toDomain);
     }
 
     @Override

@@ -20,6 +20,13 @@ final class UserMapper {
                 e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt);
     }
 
+    /** A separate aggregate with the same state, so a cached user is never changed through a reader's copy. */
+    static User copyOf(User u) {
+        return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(), u.nativeLanguage(),
+                u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(),
+                u.createdAt(), u.updatedAt());
+    }
+
     static UserAccess toAccess(UUID id, String status, Collection<String> roles) {
         return new UserAccess(id, UserStatus.valueOf(status), roles(roles));
     }

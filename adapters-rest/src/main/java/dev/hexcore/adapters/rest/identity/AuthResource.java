@@ -17,7 +17,6 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -132,8 +131,9 @@ public class AuthResource {
             return Uni.createFrom().item(new ApiKeyCallerResponse(actor.id().toString(), "api_key",
                     actor.scopes().stream().sorted().toList()));
         }
-        return Uni.createFrom().item(() -> (Object) UserResponse.from(currentUser.get(actor.id())))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // At most about a second old, like the access check that admitted this token (ADR 0003); read on a worker
+        // thread only when this replica has no fresh copy.
+        return Uni.createFrom().completionStage(() -> currentUser.getRecent(actor.id())).map(user -> (Object) UserResponse.from(user));
     }
 
     static String clientAddress(HttpServerRequest http) {
