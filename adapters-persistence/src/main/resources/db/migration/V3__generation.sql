@@ -20,7 +20,9 @@ create table ai_generation_events (
     provider          varchar(64),
     model             varchar(128),
     key_id            varchar(100),                       -- the key's id, never its secret
-    latency_ms        bigint       not null check (latency_ms >= 0),
+    latency_ms        bigint       not null check (latency_ms >= 0),      -- whole gateway call
+    latency_us        bigint       not null check (latency_us >= 0),      -- the same in microseconds
+    upstream_us       bigint       not null check (upstream_us >= 0),     -- of which inside provider calls
     attempts          integer      not null check (attempts >= 0),
     repairs           integer      not null check (repairs >= 0),
     mode              varchar(16)  not null check (mode in ('fast', 'balanced', 'strict')),

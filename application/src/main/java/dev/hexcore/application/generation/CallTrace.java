@@ -22,6 +22,8 @@ final class CallTrace {
     int repairs;
     TokenUsage usage = TokenUsage.NONE;
     Instant earliestRecovery;
+    /** Time spent inside provider calls. */
+    Duration upstream = Duration.ZERO;
 
     CallTrace(ModelRequest request, Instant start) {
         this.request = request;
@@ -44,22 +46,18 @@ final class CallTrace {
 
     GenerationEvent succeeded(ModelResult result, Instant now) {
         return new GenerationEvent(request.operation(), request.kind(), result.provider(), result.model(), result.keyId(),
-                millis(now), result.attempts(), result.repairs(), request.mode(), result.quality(), errors,
+                latency(now), result.cacheHit() ? Duration.ZERO : upstream, result.attempts(), result.repairs(), request.mode(), result.quality(), errors,
                 result.usage(), result.cacheHit(), now);
     }
 
     GenerationEvent failed(String code, Instant now) {
         errors.add(code);
         ModelRef named = model != null ? model : request.primary();
-        return new GenerationEvent(request.operation(), request.kind(), named.provider(), named.model(), keyId, millis(now),
-                attempts, repairs, request.mode(), null, errors, usage, false, now);
+        return new GenerationEvent(request.operation(), request.kind(), named.provider(), named.model(), keyId, latency(now),
+                upstream, attempts, repairs, request.mode(), null, errors, usage, false, now);
     }
 
     Duration latency(Instant now) {
         return Duration.between(start, now);
-    }
-
-    private long millis(Instant now) {
-        return latency(now).toMillis();
     }
 }

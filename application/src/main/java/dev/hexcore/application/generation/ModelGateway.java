@@ -219,11 +219,14 @@ public final class ModelGateway implements ModelGatewayUseCase {
         trace.keyId = run.keyless ? null : key.id();
         trace.attempts++;
         ProviderReply reply;
+        Instant sent = clock.instant();
         try {
-            reply = run.provider.call(run.call(key, callTimeout(clock.instant(), trace)));
+            reply = run.provider.call(run.call(key, callTimeout(sent, trace)));
         } catch (ProviderFailure failure) {
+            trace.upstream = trace.upstream.plus(Duration.between(sent, clock.instant()));
             return afterFailure(run, key, failure, trace);
         }
+        trace.upstream = trace.upstream.plus(Duration.between(sent, clock.instant()));
         if (!run.keyless) keys.recordUsage(key, run.model, reply.usage(), clock.instant());
         trace.usage = trace.usage.plus(reply.usage());
         return accept(run, reply, trace);

@@ -590,4 +590,19 @@ class ModelGatewayTest {
 
         assertThat(result.text()).isEqualTo("Hello from Gemini");
     }
+
+    @Test
+    void an_event_separates_the_time_spent_upstream_from_the_gateways_own() {
+        gemini.then(call -> {
+            clock.advance(Duration.ofMillis(200));
+            return ScriptedProvider.text("Hello from Gemini");
+        });
+
+        gateway().generate(text("Say hello"));
+
+        GenerationEvent event = events.last();
+        assertThat(event.upstream()).isEqualTo(Duration.ofMillis(200));
+        assertThat(event.latency()).isGreaterThanOrEqualTo(event.upstream());
+        assertThat(event.latencyMs()).isEqualTo(event.latency().toMillis());
+    }
 }

@@ -90,7 +90,7 @@ class GenerationStoreContractTest {
     private static GenerationEvent event(String operation, String model, long latencyMs, ResultQuality quality, boolean hit,
                                          Instant at) {
         return new GenerationEvent(operation, GenerationKind.STRUCTURED, "gemini", model, hit ? null : "gemini-key-1",
-                latencyMs, hit ? 0 : 1, 0, GenerationMode.BALANCED, quality,
+                Duration.ofMillis(latencyMs), hit ? Duration.ZERO : Duration.ofMillis(latencyMs - 1), hit ? 0 : 1, 0, GenerationMode.BALANCED, quality,
                 quality == null ? List.of("OVERLOADED", "MODEL_UNAVAILABLE") : List.of(), new TokenUsage(10, 5, 15), hit, at);
     }
 

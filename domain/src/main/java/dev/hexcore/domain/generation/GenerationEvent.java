@@ -1,5 +1,6 @@
 package dev.hexcore.domain.generation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,9 @@ import java.util.Objects;
  *
  * @param provider    the provider that answered, or the last one tried when the call failed (the primary if none was)
  * @param keyId       the id of the key used for the answering call; null for keyless providers and cache hits
- * @param latencyMs   wall time of the whole gateway call
+ * @param latency     wall time of the whole gateway call
+ * @param upstream    the part of {@code latency} spent inside provider calls; the rest is the gateway's own time
+ *                    (cache, key pool, validation, bookkeeping) plus any wait for a cooling key
  * @param attempts    upstream calls made, repairs included (0 for a cache hit)
  * @param repairs     repair rounds: a structured answer sent back with its validation errors
  * @param quality     the result's quality, or null when the call failed
@@ -20,7 +23,7 @@ import java.util.Objects;
  * @param usage       tokens this call consumed upstream ({@link TokenUsage#NONE} for a cache hit)
  */
 public record GenerationEvent(String operation, GenerationKind kind, String provider, String model, String keyId,
-                              long latencyMs, int attempts, int repairs, GenerationMode mode, ResultQuality quality,
+                              Duration latency, Duration upstream, int attempts, int repairs, GenerationMode mode, ResultQuality quality,
                               List<String> errorCodes, TokenUsage usage, boolean cacheHit, Instant occurredAt) {
     public GenerationEvent {
         Objects.requireNonNull(operation, "operation");
@@ -29,6 +32,13 @@ public record GenerationEvent(String operation, GenerationKind kind, String prov
         errorCodes = List.copyOf(errorCodes);
         usage = usage == null ? TokenUsage.NONE : usage;
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(latency, "latency");
+        upstream = upstream == null ? Duration.ZERO : upstream;
+    }
+
+    /** {@link #latency} in whole milliseconds. */
+    public long latencyMs() {
+        return latency.toMillis();
     }
 
     public boolean succeeded() {

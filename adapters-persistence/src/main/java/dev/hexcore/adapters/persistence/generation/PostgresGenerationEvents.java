@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +36,10 @@ import java.util.Locale;
 public class PostgresGenerationEvents implements GenerationEvents, GenerationEventReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final String COLUMNS = "operation, kind, provider, model, key_id, latency_ms, attempts, repairs, mode, "
-            + "quality, error_codes, prompt_tokens, completion_tokens, total_tokens, cache_hit, occurred_at";
-    private static final String INSERT = "insert into ai_generation_events (" + COLUMNS + ") "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "operation, kind, provider, model, key_id, latency_us, upstream_us, attempts, "
+            + "repairs, mode, quality, error_codes, prompt_tokens, completion_tokens, total_tokens, cache_hit, occurred_at";
+    private static final String INSERT = "insert into ai_generation_events (" + COLUMNS + ", latency_ms) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -55,17 +57,19 @@ public class PostgresGenerationEvents implements GenerationEvents, GenerationEve
                 insert.setString(3, event.provider());
                 insert.setString(4, event.model());
                 insert.setString(5, event.keyId());
-                insert.setLong(6, event.latencyMs());
-                insert.setInt(7, event.attempts());
-                insert.setInt(8, event.repairs());
-                insert.setString(9, code(event.mode()));
-                insert.setString(10, event.quality() == null ? null : event.quality().code());
-                insert.setString(11, errorCodes);
-                insert.setInt(12, event.usage().promptTokens());
-                insert.setInt(13, event.usage().completionTokens());
-                insert.setInt(14, event.usage().totalTokens());
-                insert.setBoolean(15, event.cacheHit());
-                Jdbc.setInstant(insert, 16, event.occurredAt());
+                insert.setLong(6, micros(event.latency()));
+                insert.setLong(7, micros(event.upstream()));
+                insert.setInt(8, event.attempts());
+                insert.setInt(9, event.repairs());
+                insert.setString(10, code(event.mode()));
+                insert.setString(11, event.quality() == null ? null : event.quality().code());
+                insert.setString(12, errorCodes);
+                insert.setInt(13, event.usage().promptTokens());
+                insert.setInt(14, event.usage().completionTokens());
+                insert.setInt(15, event.usage().totalTokens());
+                insert.setBoolean(16, event.cacheHit());
+                Jdbc.setInstant(insert, 17, event.occurredAt());
+                insert.setLong(18, event.latencyMs());
                 return insert.executeUpdate();
             }
         }));
@@ -128,11 +132,16 @@ public class PostgresGenerationEvents implements GenerationEvents, GenerationEve
     private static GenerationEvent event(ResultSet row) throws SQLException {
         String quality = row.getString("quality");
         return new GenerationEvent(row.getString("operation"), GenerationKind.valueOf(upper(row.getString("kind"))),
-                row.getString("provider"), row.getString("model"), row.getString("key_id"), row.getLong("latency_ms"),
+                row.getString("provider"), row.getString("model"), row.getString("key_id"), Duration.of(row.getLong("latency_us"), ChronoUnit.MICROS),
+                Duration.of(row.getLong("upstream_us"), ChronoUnit.MICROS),
                 row.getInt("attempts"), row.getInt("repairs"), GenerationMode.valueOf(upper(row.getString("mode"))),
                 quality == null ? null : ResultQuality.valueOf(upper(quality)), fromJson(row.getString("error_codes")),
                 new TokenUsage(row.getInt("prompt_tokens"), row.getInt("completion_tokens"), row.getInt("total_tokens")),
                 row.getBoolean("cache_hit"), Jdbc.getInstant(row, "occurred_at"));
+    }
+
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
     }
 
     private static double ratio(long part, long whole) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,12 +48,12 @@ public class AdminModelsResource {
 
     @RegisterForReflection(targets = {ModelKeyStatus.class, ModelKeyStatus.ModelUsage.class, GenerationStats.class})
     public record EventResponse(String operation, String kind, String provider, String model, String keyId, long latencyMs,
-                                int attempts, int repairs, String mode, String quality, List<String> errorCodes,
+                                double upstreamMs, double gatewayMs, int attempts, int repairs, String mode, String quality, List<String> errorCodes,
                                 int promptTokens, int completionTokens, int totalTokens, boolean cacheHit,
                                 Instant occurredAt) {
         static EventResponse from(GenerationEvent e) {
             return new EventResponse(e.operation(), code(e.kind()), e.provider(), e.model(), e.keyId(), e.latencyMs(),
-                    e.attempts(), e.repairs(), code(e.mode()), e.quality() == null ? "failed" : e.quality().code(),
+                    millis(e.upstream()), millis(e.latency().minus(e.upstream())), e.attempts(), e.repairs(), code(e.mode()), e.quality() == null ? "failed" : e.quality().code(),
                     e.errorCodes(), e.usage().promptTokens(), e.usage().completionTokens(), e.usage().totalTokens(),
                     e.cacheHit(), e.occurredAt());
         }
@@ -115,6 +116,11 @@ public class AdminModelsResource {
         Page<GenerationEvent> found = operations.events(actor, query, page.toPageRequest());
         return new EventsResponse(found.items().stream().map(EventResponse::from).toList(), found.page(), found.limit(),
                 found.total(), operations.stats(actor, query));
+    }
+
+    /** Milliseconds with microsecond precision. */
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1_000 / 1_000.0;
     }
 
     private static String code(Enum<?> value) {
