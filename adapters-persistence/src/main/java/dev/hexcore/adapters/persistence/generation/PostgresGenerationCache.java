@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The response cache in {@code llm_cache_entries}. A write is an upsert, so two replicas storing the same answer at
- * once is not an error (the later one wins); every call runs in its own short transaction, whatever the caller has
- * open, so a cache write never rides on (or breaks) someone else's transaction.
+ * once is not an error (the later one wins); writes run in their own short transaction, whatever the caller has open,
+ * so a cache write never rides on (or breaks) someone else's transaction. A read is one indexed query on a pooled
+ * connection, with no transaction of its own: it sits on every gateway call's path.
  */
 @ApplicationScoped
 public class PostgresGenerationCache implements GenerationCache, GenerationCacheMaintenance {
@@ -39,7 +40,7 @@ public class PostgresGenerationCache implements GenerationCache, GenerationCache
 
     @Override
     public Optional<CachedGeneration> get(String key, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> Jdbc.withConnection(dataSource, connection -> {
+        return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT)) {
                 select.setString(1, key);
                 Jdbc.setInstant(select, 2, now);
@@ -51,7 +52,7 @@ public class PostgresGenerationCache implements GenerationCache, GenerationCache
                             Jdbc.getInstant(row, "created_at")));
                 }
             }
-        }));
+        });
     }
 
     @Override
