@@ -5,18 +5,24 @@ import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.QuotaCounters;
 import dev.hexcore.domain.generation.QuotaCounters.Window;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The quotas of one provider project (null = none) and the fixed windows that count them. Counter names end with the
- * window's start in epoch seconds, so each minute and day has its own counter.
+ * The quotas of one provider project (null = none) and the windows that count them: requests per minute in a sliding
+ * 60-second window (what a provider counting "per minute" strictly enforces: at most that many requests in any 60 s),
+ * requests per day in fixed days of the provider's day zone, tokens per minute in fixed clock minutes. Fixed counter
+ * names end with the window's start in epoch seconds, so each minute and day has its own counter; the sliding counter
+ * is one per scope.
  */
 record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer tokensPerMinute) {
     /** The limit of a window without quota: never reached, and exact as a double (Lua numbers) too. */
     static final long UNLIMITED = 1L << 52;
+    /** The length of the sliding requests-per-minute window. */
+    static final Duration MINUTE = Duration.ofSeconds(60);
 
     static ProjectQuota of(ModelKeyConfig key) {
         return new ProjectQuota(key.requestsPerMinute(), key.requestsPerDay(), key.tokensPerMinute());
@@ -29,12 +35,12 @@ record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer t
     }
 
     /**
-     * The windows one request must fit: one request in this minute and this day, some tokens left this minute.
+     * The windows one request must fit: one request in the last 60 s and this day, some tokens left this minute.
      * Requests are counted even without a limit, so the status shows them.
      */
     List<Window> windows(String scope, String provider, ProviderQuotaClock clock, Instant now) {
         List<Window> windows = new ArrayList<>(3);
-        windows.add(minuteWindow(scope, "rpm", orUnlimited(requestsPerMinute), 1, clock, now));
+        windows.add(requestsWindow(scope, orUnlimited(requestsPerMinute)));
         windows.add(dayWindow(scope, provider, orUnlimited(requestsPerDay), clock, now));
         if (tokensPerMinute != null) windows.add(minuteWindow(scope, "tpm", tokensPerMinute, 0, clock, now));
         return windows;
@@ -47,15 +53,20 @@ record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer t
 
     ModelKeyStatus.ModelUsage usage(String model, String scope, String provider, QuotaCounters counters,
                                     ProviderQuotaClock clock, Instant now) {
-        String rpm = minuteWindow(scope, "rpm", 0, 1, clock, now).counter();
-        String rpd = dayWindow(scope, provider, 0, clock, now).counter();
-        String tpm = minuteWindow(scope, "tpm", 0, 0, clock, now).counter();
-        Map<String, Long> used = counters.usage(List.of(rpm, rpd, tpm));
-        long minute = used.getOrDefault(rpm, 0L);
-        long day = used.getOrDefault(rpd, 0L);
-        long tokens = used.getOrDefault(tpm, 0L);
+        Window rpm = requestsWindow(scope, UNLIMITED);
+        Window rpd = dayWindow(scope, provider, UNLIMITED, clock, now);
+        Window tpm = minuteWindow(scope, "tpm", UNLIMITED, 0, clock, now);
+        Map<String, Long> used = counters.usage(List.of(rpm, rpd, tpm), now);
+        long minute = used.getOrDefault(rpm.counter(), 0L);
+        long day = used.getOrDefault(rpd.counter(), 0L);
+        long tokens = used.getOrDefault(tpm.counter(), 0L);
         return new ModelKeyStatus.ModelUsage(model, minute, left(requestsPerMinute, minute), day, left(requestsPerDay, day),
                 tokens, left(tokensPerMinute, tokens));
+    }
+
+    /** Requests in the last 60 s: one sliding counter per scope, whose name holds no window start. */
+    private static Window requestsWindow(String scope, long limit) {
+        return Window.sliding(scope + "|rpm|sliding", MINUTE, limit, 1);
     }
 
     private static Window minuteWindow(String scope, String quota, long limit, long cost, ProviderQuotaClock clock,

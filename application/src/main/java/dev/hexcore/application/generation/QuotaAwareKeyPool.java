@@ -29,17 +29,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@link ModelKeyPool} over shared {@link QuotaCounters} and {@link KeyStates}.
  *
  * <p><b>Quotas.</b> Requests per minute, requests per day and tokens per minute are counted per provider, project and
- * model in fixed windows: minutes of the clock, and days from midnight to midnight in the provider's day zone
- * ({@link ProviderQuotaClock}). Keys of one project share the counters; when they are configured with different
- * limits the smallest applies. A request is granted only when every window of its project has headroom, and it is
- * counted in the same atomic step, so however many replicas share the counters, no window ever admits more than its
- * limit. Tokens are counted after the call ({@link #recordUsage}); a project whose tokens this minute reached the limit
- * gets no further request until the minute ends.
+ * model. Requests per minute are counted in a sliding window: a request is admitted only while fewer than the limit
+ * were admitted in the last 60 s ({@code (now - 60 s, now]}), so no 60-second interval ever holds more than the limit,
+ * which is what a provider counting "per minute" strictly enforces (fixed clock minutes would let twice the limit
+ * through across a minute boundary). Requests per day are counted in fixed days from midnight to midnight in the
+ * provider's day zone ({@link ProviderQuotaClock}), tokens per minute in fixed clock minutes. Keys of one project
+ * share the counters; when they are configured with different limits the smallest applies. A request is granted only
+ * when every window of its project has headroom, and it is counted in all of them in the same atomic step, so however
+ * many replicas share the counters, no window ever admits more than its limit. Tokens are counted after the call
+ * ({@link #recordUsage}); a project whose tokens this minute reached the limit gets no further request until the
+ * minute ends.
  *
  * <p><b>Selection.</b> Among the provider's enabled keys, starting at a rotating offset (so load spreads over every
  * key and project with headroom), the first key whose project is not cooling down for the model and whose windows
  * admit the request is granted. Otherwise the answer is {@link KeyLease.Unavailable} with the earliest moment a
- * project recovers (a cooldown ends or its blocking window resets), or with null when no key is enabled.
+ * project recovers (a cooldown ends, its day or token minute resets, or the request that filled its last 60 s is 60 s
+ * old), or with null when no key is enabled.
  *
  * <p><b>Failures.</b> Cooldowns apply to the key's project and the model, since that is what provider quotas count
  * (Gemini: per project and model; Groq: per organisation and model): a per-minute 429 cools it for the provider's

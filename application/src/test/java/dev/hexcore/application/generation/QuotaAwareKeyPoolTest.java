@@ -85,7 +85,8 @@ class QuotaAwareKeyPoolTest {
 
             assertThat(grants.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
             KeyLease.Unavailable refused = unavailable(pool.acquire(FLASH, now()));
-            assertThat(refused.earliestRecovery()).isEqualTo(Instant.parse("2026-11-22T10:01:00Z"));
+            assertThat(refused.earliestRecovery()).as("60 s after the oldest of the three")
+                    .isEqualTo(Instant.parse("2026-11-22T10:01:10Z"));
         }
 
         @Test
@@ -118,19 +119,56 @@ class QuotaAwareKeyPoolTest {
         }
 
         @Test
-        void requestsPerMinuteAreNeverExceededInAnyMinuteAndResetAtTheBoundary() {
+        void requestsPerMinuteAreNeverExceededInAnySixtySecondsAndAllOfThemAreUsed() {
             QuotaAwareKeyPool pool = pool(rpm("a", "project-1", 4), rpm("b", "project-2", 3));
-            clock.set(Instant.parse("2026-11-22T10:00:00Z"));
-            Map<Long, Integer> grantsPerMinute = new HashMap<>();
-            for (int second = 0; second < 300; second++) {
-                for (int attempt = 0; attempt < 2; attempt++) {
-                    if (pool.acquire(FLASH, now()) instanceof KeyLease.Granted) {
-                        grantsPerMinute.merge(now().getEpochSecond() / 60, 1, Integer::sum);
-                    }
+            clock.set(Instant.parse("2026-11-22T10:00:00.300Z"));
+            Map<String, List<Instant>> grants = new HashMap<>();
+            for (int tenth = 0; tenth < 3000; tenth++) {
+                if (pool.acquire(FLASH, now()) instanceof KeyLease.Granted granted) {
+                    grants.computeIfAbsent(granted.key().id(), k -> new ArrayList<>()).add(now());
                 }
-                clock.advance(Duration.ofSeconds(1));
+                clock.advance(Duration.ofMillis(100));
             }
-            assertThat(grantsPerMinute).hasSize(5).allSatisfy((minute, grants) -> assertThat(grants).isEqualTo(7));
+            assertThat(grants.get("a")).as("4 per 60 s for 300 s").hasSize(20);
+            assertThat(grants.get("b")).as("3 per 60 s for 300 s").hasSize(15);
+            assertNoMoreThanInAnySixtySeconds(grants.get("a"), 4);
+            assertNoMoreThanInAnySixtySeconds(grants.get("b"), 3);
+        }
+
+        @Test
+        void aFullMinuteJustBeforeTheClockMinuteEndsStillBlocksJustAfterIt() {
+            // the benchmark's case: a provider counting a sliding minute refuses the 21st request in any 60 s
+            QuotaAwareKeyPool pool = pool(rpm("a", "project-1", 20));
+            clock.set(Instant.parse("2026-11-22T10:30:59.900Z"));
+            assertThat(grantsOf(pool, FLASH, 25)).containsEntry("a", 20);
+
+            clock.set(Instant.parse("2026-11-22T10:31:00.100Z"));
+            assertThat(unavailable(pool.acquire(FLASH, now())).earliestRecovery())
+                    .isEqualTo(Instant.parse("2026-11-22T10:31:59.900Z"));
+            clock.set(Instant.parse("2026-11-22T10:31:59.899Z"));
+            unavailable(pool.acquire(FLASH, now()));
+            clock.set(Instant.parse("2026-11-22T10:31:59.900Z"));
+            assertThat(grantsOf(pool, FLASH, 25)).containsEntry("a", 20);
+        }
+
+        @Test
+        void theRecoveryIsWhenTheOldestRequestOfTheLastSixtySecondsLeavesThem() {
+            QuotaAwareKeyPool pool = pool(rpm("a", "project-1", 3));
+            List<Instant> sent = List.of(Instant.parse("2026-11-22T10:00:10Z"), Instant.parse("2026-11-22T10:00:25.5Z"),
+                    Instant.parse("2026-11-22T10:00:40Z"));
+            for (Instant at : sent) {
+                clock.set(at);
+                granted(pool.acquire(FLASH, now()));
+            }
+            for (Instant expected : List.of(Instant.parse("2026-11-22T10:01:10Z"), Instant.parse("2026-11-22T10:01:25.5Z"),
+                    Instant.parse("2026-11-22T10:01:40Z"), Instant.parse("2026-11-22T10:02:10Z"))) {
+                Instant recovery = unavailable(pool.acquire(FLASH, now())).earliestRecovery();
+                assertThat(recovery).isEqualTo(expected);
+                clock.set(recovery.minusNanos(1_000));
+                unavailable(pool.acquire(FLASH, now()));
+                clock.set(recovery); // the gateway waits until then and tries again
+                granted(pool.acquire(FLASH, now()));
+            }
         }
 
         @Test
@@ -192,7 +230,7 @@ class QuotaAwareKeyPoolTest {
             QuotaAwareKeyPool pool = pool(gemini("a", "project-1", 2, 3, null));
 
             grantsOf(pool, FLASH, 20);
-            clock.set(Instant.parse("2026-11-22T10:01:00Z"));
+            clock.set(Instant.parse("2026-11-22T10:01:10Z"));
 
             granted(pool.acquire(FLASH, now()));
             unavailable(pool.acquire(FLASH, now()));
@@ -238,7 +276,7 @@ class QuotaAwareKeyPoolTest {
             pool.report(key("a"), FLASH, failure(Kind.RATE_LIMITED_MINUTE, Duration.ofSeconds(30), "RESOURCE_EXHAUSTED"), now());
             granted(pool.acquire(FLASH, now()));
 
-            // project-1 cools until 10:00:40, project-2 spent its minute until 10:01:00
+            // project-1 cools until 10:00:40, project-2's request leaves its last 60 s at 10:01:10
             assertThat(unavailable(pool.acquire(FLASH, now())).earliestRecovery())
                     .isEqualTo(Instant.parse("2026-11-22T10:00:40Z"));
         }
@@ -432,6 +470,23 @@ class QuotaAwareKeyPoolTest {
         }
 
         @Test
+        void statusCountsTheRequestsOfTheLastSixtySeconds() {
+            QuotaAwareKeyPool pool = pool(gemini("a", "project-1", 10, 100, null));
+            clock.set(Instant.parse("2026-11-22T10:00:50Z"));
+            granted(pool.acquire(FLASH, now()));
+            clock.set(Instant.parse("2026-11-22T10:01:20Z"));
+            granted(pool.acquire(FLASH, now()));
+
+            clock.set(Instant.parse("2026-11-22T10:01:49.999Z"));
+            assertThat(statusOf(pool, "a").models().getFirst().requestsThisMinute()).isEqualTo(2);
+            clock.set(Instant.parse("2026-11-22T10:01:50Z"));
+            ModelKeyStatus.ModelUsage usage = statusOf(pool, "a").models().getFirst();
+            assertThat(usage.requestsThisMinute()).isEqualTo(1);
+            assertThat(usage.requestsPerMinuteLeft()).isEqualTo(9L);
+            assertThat(usage.requestsToday()).isEqualTo(2);
+        }
+
+        @Test
         void statusListsKnownModelsBeforeTheyAreUsed() {
             QuotaAwareKeyPool pool = new QuotaAwareKeyPool(List.of(rpm("a", "project-1", 10)), List.of(PRO, LLAMA),
                     counters, states, ProviderQuotaClock.defaults());
@@ -451,5 +506,13 @@ class QuotaAwareKeyPoolTest {
 
     private ModelKeyStatus statusOf(QuotaAwareKeyPool pool, String id) {
         return pool.status(now()).stream().filter(s -> s.keyId().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Fails if any half-open 60-second interval holds more than {@code limit} of the (sorted) instants. */
+    private static void assertNoMoreThanInAnySixtySeconds(List<Instant> instants, int limit) {
+        for (int i = 0; i + limit < instants.size(); i++) {
+            assertThat(Duration.between(instants.get(i), instants.get(i + limit)))
+                    .as("%d requests from %s", limit + 1, instants.get(i)).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        }
     }
 }

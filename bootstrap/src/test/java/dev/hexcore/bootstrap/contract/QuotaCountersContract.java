@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link QuotaCounters} and {@link KeyStates} pair promises, in memory or in Redis: windows admit exactly
- * their limit, a request is counted in all its windows or in none, windows reset at their boundary, cooldowns and
- * disabled keys are visible to every pool sharing the store, and pools hammering one store from many threads never
- * grant more than a project's quota together.
+ * their limit, a request is counted in all its windows or in none, fixed windows reset at their boundary, sliding
+ * windows never hold more than their limit in any interval of their length (across clock-minute boundaries too) and
+ * tell exactly when their oldest unit leaves, cooldowns and disabled keys are visible to every pool sharing the store,
+ * and pools hammering one store from many threads never grant more than a project's quota together, in any 60 s.
  *
  * <p>Time is the {@code now} handed to every call, except where Redis forgets on its own clock (a run of strikes):
  * {@link #pass} sleeps for Redis and does nothing more for memory. Every test uses its own counter, scope and key
@@ -38,6 +39,7 @@ public abstract class QuotaCountersContract {
     private static final Instant START = Instant.parse("2026-11-22T10:00:10Z");
     private static final Instant NEXT_MINUTE = Instant.parse("2026-11-22T10:01:00Z");
     private static final Instant NEXT_DAY = Instant.parse("2026-11-23T00:00:00Z");
+    private static final Duration MINUTE = Duration.ofSeconds(60);
 
     private final String run = UUID.randomUUID().toString();
 
@@ -65,8 +67,16 @@ public abstract class QuotaCountersContract {
         return new Window(name(name), NEXT_DAY, limit, 1);
     }
 
-    private long used(String name) {
-        return counters().usage(List.of(name(name))).get(name(name));
+    private Window sliding(String name, long limit, long cost) {
+        return Window.sliding(name(name), MINUTE, limit, cost);
+    }
+
+    private long used(Window window) {
+        return used(window, START);
+    }
+
+    private long used(Window window, Instant now) {
+        return counters().usage(List.of(window), now).get(window.counter());
     }
 
     @Test
@@ -75,7 +85,7 @@ public abstract class QuotaCountersContract {
             assertThat(counters().tryAcquire(List.of(minute("rpm", 3, 1)), START)).as("request %d", i).isEmpty();
         }
         assertThat(counters().tryAcquire(List.of(minute("rpm", 3, 1)), START)).contains(NEXT_MINUTE);
-        assertThat(used("rpm")).isEqualTo(3);
+        assertThat(used(minute("rpm", 3, 1))).isEqualTo(3);
     }
 
     @Test
@@ -87,8 +97,8 @@ public abstract class QuotaCountersContract {
         for (int i = 0; i < 5; i++) {
             assertThat(counters().tryAcquire(List.of(roomy, tight), START)).contains(NEXT_DAY);
         }
-        assertThat(used("roomy")).as("refused requests are not counted").isEqualTo(1);
-        assertThat(used("tight")).isEqualTo(1);
+        assertThat(used(roomy)).as("refused requests are not counted").isEqualTo(1);
+        assertThat(used(tight)).isEqualTo(1);
     }
 
     @Test
@@ -103,12 +113,12 @@ public abstract class QuotaCountersContract {
     void aWindowOfCostZeroOnlyChecksForHeadroom() {
         Window tokens = minute("tpm", 100, 0);
         assertThat(counters().tryAcquire(List.of(tokens), START)).isEmpty();
-        assertThat(used("tpm")).isZero();
+        assertThat(used(tokens)).isZero();
 
         counters().add(tokens, 99, START);
         assertThat(counters().tryAcquire(List.of(tokens), START)).as("one token of headroom left").isEmpty();
         counters().add(tokens, 5, START);
-        assertThat(used("tpm")).as("added whatever the limit").isEqualTo(104);
+        assertThat(used(tokens)).as("added whatever the limit").isEqualTo(104);
         assertThat(counters().tryAcquire(List.of(tokens), START)).contains(NEXT_MINUTE);
     }
 
@@ -122,8 +132,93 @@ public abstract class QuotaCountersContract {
     }
 
     @Test
+    void aSlidingWindowAdmitsItsLimitInAnySixtySecondsAcrossAMinuteBoundary() {
+        Window rpm = sliding("rpm", 20, 1);
+        Instant full = Instant.parse("2026-11-22T10:00:59.900Z");
+        for (int i = 1; i <= 20; i++) assertThat(counters().tryAcquire(List.of(rpm), full)).as("request %d", i).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), full)).contains(full.plus(MINUTE));
+
+        Instant afterTheMinute = Instant.parse("2026-11-22T10:01:00.100Z");
+        assertThat(counters().tryAcquire(List.of(rpm), afterTheMinute)).as("a fixed minute would admit it")
+                .contains(Instant.parse("2026-11-22T10:01:59.900Z"));
+        assertThat(counters().tryAcquire(List.of(rpm), Instant.parse("2026-11-22T10:01:59.899999Z"))).isPresent();
+        assertThat(used(rpm, Instant.parse("2026-11-22T10:01:59.899999Z"))).isEqualTo(20);
+
+        Instant emptied = Instant.parse("2026-11-22T10:01:59.900Z");
+        assertThat(used(rpm, emptied)).as("half-open: a request 60 s old has left").isZero();
+        for (int i = 1; i <= 20; i++) assertThat(counters().tryAcquire(List.of(rpm), emptied)).as("request %d", i).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), emptied)).contains(emptied.plus(MINUTE));
+    }
+
+    @Test
+    void aRefusedSlidingWindowTellsExactlyWhenItsOldestUnitLeaves() {
+        Window rpm = sliding("rpm", 3, 1);
+        assertThat(counters().tryAcquire(List.of(rpm), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), START.plusMillis(15_500))).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), START.plusSeconds(30))).isEmpty();
+
+        assertThat(counters().tryAcquire(List.of(rpm), START.plusSeconds(40))).contains(START.plus(MINUTE));
+        assertThat(counters().tryAcquire(List.of(rpm), START.plus(MINUTE))).as("then it is admitted").isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), START.plus(MINUTE)))
+                .contains(START.plusMillis(15_500).plus(MINUTE));
+    }
+
+    @Test
+    void aSlidingWindowCountsACostOfSeveralUnits() {
+        Window batch = sliding("batch", 5, 2);
+        assertThat(counters().tryAcquire(List.of(batch), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(batch), START.plusSeconds(10))).isEmpty();
+        assertThat(used(batch, START.plusSeconds(10))).isEqualTo(4);
+
+        assertThat(counters().tryAcquire(List.of(batch), START.plusSeconds(20))).as("one unit of START must leave")
+                .contains(START.plus(MINUTE));
+        assertThat(counters().tryAcquire(List.of(batch), START.plus(MINUTE))).isEmpty();
+        assertThat(used(batch, START.plus(MINUTE))).isEqualTo(4);
+        assertThat(counters().tryAcquire(List.of(batch), START.plus(MINUTE)))
+                .as("a unit of START + 10 s must leave").contains(START.plusSeconds(10).plus(MINUTE));
+    }
+
+    @Test
+    void aSlidingAndAFixedWindowCountARequestTogetherOrNotAtAll() {
+        Window rpm = sliding("rpm", 10, 1);
+        Window rpd = day("rpd", 2);
+        assertThat(counters().tryAcquire(List.of(rpm, rpd), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm, rpd), START.plusSeconds(1))).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm, rpd), START.plusSeconds(2))).contains(NEXT_DAY);
+        assertThat(used(rpm, START.plusSeconds(2))).as("the refused request is not in the sliding window").isEqualTo(2);
+
+        Window tight = sliding("tight", 1, 1);
+        Window roomy = day("roomy", 100);
+        assertThat(counters().tryAcquire(List.of(tight, roomy), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(tight, roomy), START.plusSeconds(5))).contains(START.plus(MINUTE));
+        assertThat(used(roomy)).as("the refused request is not in the day").isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoseClockLagsStillSeesTheUnitsOfItsWindow() {
+        Window rpm = sliding("rpm", 2, 1);
+        assertThat(counters().tryAcquire(List.of(rpm), START)).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), START.plusMillis(200))).isEmpty();
+        assertThat(counters().tryAcquire(List.of(rpm), START.plusMillis(60_500))).isEmpty();
+
+        // 59 s after START, the units of START and START + 0.2 s are still in the window: admitting would be 3 in 60 s
+        assertThat(otherReplicaCounters().tryAcquire(List.of(rpm), START.plusSeconds(59))).isPresent();
+        assertThat(used(rpm, START.plusSeconds(59))).isEqualTo(3);
+    }
+
+    @Test
+    void slidingCountsAreSharedWithOtherReplicas() {
+        Window rpm = sliding("shared", 2, 1);
+        assertThat(counters().tryAcquire(List.of(rpm), START)).isEmpty();
+        assertThat(otherReplicaCounters().tryAcquire(List.of(rpm), START.plusSeconds(1))).isEmpty();
+        assertThat(otherReplicaCounters().tryAcquire(List.of(rpm), START.plusSeconds(2))).contains(START.plus(MINUTE));
+        assertThat(counters().tryAcquire(List.of(rpm), START.plus(MINUTE))).isEmpty();
+        assertThat(otherReplicaCounters().usage(List.of(rpm), START.plus(MINUTE))).containsEntry(rpm.counter(), 2L);
+    }
+
+    @Test
     void anUntouchedCounterIsZero() {
-        assertThat(counters().usage(List.of(name("never"), name("nor-this"))))
+        assertThat(counters().usage(List.of(minute("never", 1, 1), sliding("nor-this", 1, 1)), START))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(name("never"), 0L, name("nor-this"), 0L));
     }
 
@@ -193,7 +288,7 @@ public abstract class QuotaCountersContract {
             if ((i % 2 == 0 ? one : two).acquire(model, START) instanceof KeyLease.Granted) granted++;
         }
         assertThat(granted).isEqualTo(5);
-        assertThat(one.acquire(model, START)).isEqualTo(new KeyLease.Unavailable(NEXT_MINUTE,
+        assertThat(one.acquire(model, START)).isEqualTo(new KeyLease.Unavailable(START.plus(MINUTE),
                 "every key of gemini is at its quota or cooling down for " + model.model()));
     }
 
@@ -227,6 +322,56 @@ public abstract class QuotaCountersContract {
             assertThat(granted.get(name("c"))).as("project-2's requests this minute").isEqualTo(7);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoPoolsHammeredFromManyThreadsAcrossMinutesNeverGrantMoreThanTheRequestsPerMinuteInAnySixtySeconds()
+            throws Exception {
+        ModelRef model = new ModelRef("gemini", name("model"));
+        List<ModelKeyConfig> keys = List.of(key("a", "project-1", 20), key("b", "project-1", 20), key("c", "project-2", 7));
+        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
+                ProviderQuotaClock.defaults());
+        Instant from = Instant.parse("2026-11-22T10:00:45Z");
+
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<KeyLease>> leases = new ArrayList<>();
+            List<Instant> times = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                QuotaAwareKeyPool pool = i % 2 == 0 ? one : two;
+                Instant now = from.plusMillis(i * 125L); // 150 s over three minute boundaries
+                times.add(now);
+                leases.add(threads.submit(() -> {
+                    start.await();
+                    return pool.acquire(model, now);
+                }));
+            }
+            start.countDown();
+            Map<String, List<Instant>> granted = new HashMap<>();
+            for (int i = 0; i < leases.size(); i++) {
+                if (leases.get(i).get(20, TimeUnit.SECONDS) instanceof KeyLease.Granted g) {
+                    String project = g.key().id().equals(name("c")) ? "project-2" : "project-1";
+                    granted.computeIfAbsent(project, p -> new ArrayList<>()).add(times.get(i));
+                }
+            }
+            assertNoMoreThanInAnySixtySeconds(granted.get("project-1"), 20);
+            assertNoMoreThanInAnySixtySeconds(granted.get("project-2"), 7);
+            assertThat(granted.get("project-1")).as("the window slid on").hasSizeGreaterThan(20);
+            assertThat(granted.get("project-2")).as("the window slid on").hasSizeGreaterThan(7);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Fails if any half-open 60-second interval holds more than {@code limit} of the instants. */
+    private static void assertNoMoreThanInAnySixtySeconds(List<Instant> instants, int limit) {
+        List<Instant> sorted = instants.stream().sorted().toList();
+        for (int i = 0; i + limit < sorted.size(); i++) {
+            assertThat(Duration.between(sorted.get(i), sorted.get(i + limit)))
+                    .as("%d grants from %s", limit + 1, sorted.get(i)).isGreaterThanOrEqualTo(MINUTE);
         }
     }
 

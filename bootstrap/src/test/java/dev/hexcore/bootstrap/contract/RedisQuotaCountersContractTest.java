@@ -104,6 +104,25 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
     }
 
     @Test
+    void aSlidingWindowIsOneSortedSetWithoutWindowStartThatExpiresOnceItsUnitsAreOfNoUse() {
+        Instant now = Instant.parse("2026-11-22T10:00:10Z");
+        String name = "contract-" + UUID.randomUUID();
+        Window window = Window.sliding(name, Duration.ofSeconds(60), 5, 1);
+        counters.tryAcquire(List.of(window), now);
+        counters.tryAcquire(List.of(window), now.plusSeconds(1));
+
+        String key = "hexcore:mq:c:" + name;
+        assertThat(redis.key(String.class).type(key).await().indefinitely().name()).isEqualToIgnoringCase("zset");
+        assertThat(redis.sortedSet(String.class).zcard(key).await().indefinitely()).isEqualTo(2);
+        Long ttl = redis.key(String.class).pttl(key).await().indefinitely();
+        assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(120).plusMinutes(2).toMillis());
+
+        // members a window's length past the window are dropped on the next call
+        counters.tryAcquire(List.of(window), now.plusSeconds(121));
+        assertThat(redis.sortedSet(String.class).zcard(key).await().indefinitely()).isEqualTo(1);
+    }
+
+    @Test
     void whenRedisIsUnreachableItAnswersFromMemoryAndNeverFails() {
         Redis unreachable = Redis.createClient(vertx, "redis://127.0.0.1:1");
         try {
@@ -117,7 +136,7 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
             assertThat(downCounters.tryAcquire(List.of(window), now)).isEmpty();
             assertThat(downCounters.tryAcquire(List.of(window), now)).isEmpty();
             assertThat(downCounters.tryAcquire(List.of(window), now)).as("the fallback still limits").isPresent();
-            assertThat(downCounters.usage(List.of(window.counter()))).containsEntry(window.counter(), 2L);
+            assertThat(downCounters.usage(List.of(window), now)).containsEntry(window.counter(), 2L);
             downStates.coolDown("scope", now.plusSeconds(5), now);
             assertThat(downStates.view(List.of("scope"), now).cooldowns()).containsKey("scope");
             assertThat(fallbacks(downMeters)).isEqualTo(6);

@@ -11,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@link QuotaCounters} shared by every replica: one Lua script ({@code quota-counters.lua}, run by {@code EVALSHA}
  * with an {@code EVAL} fallback) checks every window and counts the request in all of them, or in none, atomically.
- * Window {@code w} lives in {@code hexcore:mq:c:<w.counter()>}; as the counter's name holds the window's start, a
- * window resets exactly at its boundary without any clean-up, and the key expires {@link #FORGET_AFTER} after the
- * window ends.
+ * Window {@code w} lives in {@code hexcore:mq:c:<w.counter()>}: for a fixed window a number, and as the counter's name
+ * holds the window's start, a window resets exactly at its boundary without any clean-up, the key expiring
+ * {@link #FORGET_AFTER} after the window ends; for a sliding window a sorted set with one member per unit scored by the
+ * microsecond (of the caller's {@code now}) it was counted at, whose members are removed a window's length after they
+ * left the window and which expires {@link #FORGET_AFTER} after that once nothing is added.
  *
  * <p>Blocking: call it from a worker thread (on an event-loop thread the wait is refused and the call is answered from
  * memory). Never fails because of Redis: when Redis errs or does not answer within 1 s, the in-memory
@@ -47,9 +50,11 @@ public final class RedisQuotaCounters implements QuotaCounters {
         return onFailure.call(() -> {
             Response refused = run("acquire", windows, windows.stream().map(Window::cost).toList(), now);
             Instant until = null;
-            for (int i = 0; i < refused.size(); i++) {
-                Instant resetsAt = windows.get(refused.get(i).toInteger() - 1).resetsAt();
-                until = until == null || resetsAt.isAfter(until) ? resetsAt : until;
+            for (int i = 0; i + 1 < refused.size(); i += 2) {
+                Window window = windows.get(refused.get(i).toInteger() - 1);
+                Instant recovery = window.isSliding() ? QuotaCounters.instantOfMicros(refused.get(i + 1).toLong())
+                        : window.resetsAt();
+                until = until == null || recovery.isAfter(until) ? recovery : until;
             }
             return Optional.ofNullable(until);
         }, () -> fallback.tryAcquire(windows, now));
@@ -62,32 +67,38 @@ public final class RedisQuotaCounters implements QuotaCounters {
     }
 
     @Override
-    public Map<String, Long> usage(List<String> counters) {
-        if (counters.isEmpty()) return Map.of();
+    public Map<String, Long> usage(List<Window> windows, Instant now) {
+        if (windows.isEmpty()) return Map.of();
         return onFailure.call(() -> {
-            Map<String, String> stored = redis.value(String.class)
-                    .mget(counters.stream().map(c -> KEY_PREFIX + c).toArray(String[]::new))
-                    .await().atMost(RedisFallback.TIMEOUT);
+            Response used = run("usage", windows, windows.stream().map(w -> 0L).toList(), now);
             Map<String, Long> usage = new LinkedHashMap<>();
-            for (String counter : counters) {
-                String value = stored.get(KEY_PREFIX + counter);
-                usage.put(counter, value == null ? 0 : Long.parseLong(value));
-            }
+            for (int i = 0; i < windows.size(); i++) usage.put(windows.get(i).counter(), used.get(i).toLong());
             return usage;
-        }, () -> fallback.usage(counters));
+        }, () -> fallback.usage(windows, now));
     }
 
     private Response run(String mode, List<Window> windows, List<Long> costs, Instant now) {
+        long micros = QuotaCounters.micros(now);
         List<String> keys = new ArrayList<>(windows.size());
-        List<String> args = new ArrayList<>(1 + 3 * windows.size());
+        List<String> args = new ArrayList<>(3 + 5 * windows.size());
         args.add(mode);
+        args.add(String.valueOf(micros));
+        args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()));
         for (int i = 0; i < windows.size(); i++) {
             Window window = windows.get(i);
             keys.add(KEY_PREFIX + window.counter());
-            long ttl = Math.max(1, Duration.between(now, window.resetsAt()).plus(FORGET_AFTER).toMillis());
             args.add(String.valueOf(window.limit()));
             args.add(String.valueOf(costs.get(i)));
-            args.add(String.valueOf(ttl));
+            if (window.isSliding()) {
+                long length = window.length().toNanos() / 1_000;
+                args.add(String.valueOf(window.length().multipliedBy(2).plus(FORGET_AFTER).toMillis()));
+                args.add(String.valueOf(length));
+                args.add("(" + (micros - length));
+            } else {
+                args.add(String.valueOf(Math.max(1, Duration.between(now, window.resetsAt()).plus(FORGET_AFTER).toMillis())));
+                args.add("0");
+                args.add("");
+            }
         }
         return script.run(redis, keys, args).await().atMost(RedisFallback.TIMEOUT);
     }
