@@ -17,8 +17,9 @@ latency), refused requests are not counted:
                  of "per minute"; retryDelay = oldest admitted arrival in the window + 60 - now.
   --mode fixed:  at most RPM admitted requests per clock minute (windows aligned to epoch multiples of 60 s);
                  retryDelay = next minute boundary - now.
---log FILE writes one JSON line per request: arrival (epoch s), key, status, service_s (arrival to response
-written), tag (the last user text, so a client can match its own requests).
+--log FILE writes one JSON line per request: arrival (epoch s), key, status, aborted (admitted, but the caller had
+closed the connection before the answer was written), service_s (arrival to response written), tag (the last user
+text, so a client can match its own requests).
 """
 import argparse
 import collections
@@ -115,6 +116,14 @@ def make_handler(quotas, latency_s, log_file, log_lock):
             self.end_headers()
             self.wfile.write(data)
 
+        def try_send_json(self, status, doc):
+            """send_json; returns True when the client had already closed the connection."""
+            try:
+                self.send_json(status, doc)
+                return False
+            except (BrokenPipeError, ConnectionResetError):
+                return True
+
         def do_GET(self):
             path = urlparse(self.path).path
             if path == "/stats":
@@ -140,6 +149,7 @@ def make_handler(quotas, latency_s, log_file, log_lock):
             except ValueError:
                 body = {}
             tag = last_user_text(body)
+            aborted = False
             if not key:
                 status = 403
                 self.send_json(403, {"error": {"code": 403, "message": "Method doesn't allow unregistered callers.",
@@ -152,11 +162,15 @@ def make_handler(quotas, latency_s, log_file, log_lock):
                     if remaining > 0:
                         time.sleep(remaining)
                     text = "Stub reply to: " + (tag or "")[:200]
-                    self.send_json(200, {
+                    # The caller may have given up (its timeout) during the latency: the request was admitted and
+                    # counts against the quota all the same; log it as "aborted" instead of failing the handler.
+                    aborted = self.try_send_json(200, {
                         "candidates": [{"content": {"parts": [{"text": text}], "role": "model"},
                                         "finishReason": "STOP", "index": 0}],
                         "usageMetadata": {"promptTokenCount": 40, "candidatesTokenCount": 12, "totalTokenCount": 52},
                         "modelVersion": model, "responseId": "stub-%d" % int(arrival * 1e6)})
+                    if aborted:
+                        self.close_connection = True
                 else:
                     status = 429
                     self.send_json(429, {"error": {
@@ -172,6 +186,7 @@ def make_handler(quotas, latency_s, log_file, log_lock):
                             {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "%.3fs" % wait}]}})
             if log_file is not None:
                 line = json.dumps({"arrival": arrival, "key": key, "status": status,
+                                   "aborted": status == 200 and aborted,
                                    "service_s": time.perf_counter() - t0, "tag": tag})
                 with log_lock:
                     log_file.write(line + "\n")

@@ -176,12 +176,16 @@ def cmd_report(a):
     q_end = q_start + q_dur
     q_last = phases["quota_done"]
     stub_q = [r for r in stub_log if q_start - 1 <= r["arrival"] and r["tag"] and " quota client " in r["tag"]]
-    served_in = [r for r in stub_q if r["status"] == 200 and r["arrival"] < q_end]
-    served_tail = [r for r in stub_q if r["status"] == 200 and r["arrival"] >= q_end]
+    served_in = [r for r in stub_q if r["status"] == 200 and not r.get("aborted") and r["arrival"] < q_end]
+    served_tail = [r for r in stub_q if r["status"] == 200 and not r.get("aborted") and r["arrival"] >= q_end]
+    aborted_logged = [r for r in stub_q if r["status"] == 200 and r.get("aborted")]
+    before = json.load(open(tmp + "/stub-stats-before-quota.json"))
+    admitted = stats["served"] - before["served"]
+    abandoned = admitted - len(served_in) - len(served_tail)
     rejected = [r for r in stub_q if r["status"] == 429]
     keys_n, rpm = a.keys, a.rpm
-    windows_fixed = int((q_end - 1e-9) // 60) - int(q_start // 60) + 1  # clock minutes touched by [start, end)
-    windows_sliding = math.ceil(q_dur / 60.0 - 1e-9)  # disjoint 60 s intervals needed to cover [start, end)
+    windows_fixed = math.ceil(q_end / 60.0) - math.floor(q_start / 60.0)  # clock minutes touched by [start, end)
+    windows_sliding = math.ceil(q_dur / 60.0 - 1e-6)  # disjoint 60 s intervals needed to cover [start, end)
     max_fixed = keys_n * rpm * windows_fixed
     max_sliding = keys_n * rpm * windows_sliding
     max_rate = keys_n * rpm * q_dur / 60.0
@@ -203,6 +207,9 @@ def cmd_report(a):
     p("| other answers | %s |" % (", ".join("%s: %d" % kv for kv in sorted(other.items())) or "none"))
     p("| stub: served (200), arrival inside [start, start+%.0f s) | %d |" % (q_dur, len(served_in)))
     p("| stub: served after the end (requests that were waiting for a key at the end) | %d |" % len(served_tail))
+    p("| stub: admitted and counted against the quota, but the app had given up (call timeout) before the answer "
+      "| %d (%d of them in the stub's per-request log, %d arriving inside the run) |" % (
+          abandoned, len(aborted_logged), sum(1 for r in aborted_logged if r["arrival"] < q_end)))
     p("| **stub: upstream 429s** (arrival inside the run / after its end) | **%d** (%d / %d) |" % (
         len(rejected), sum(1 for r in rejected if r["arrival"] < q_end), sum(1 for r in rejected if r["arrival"] >= q_end)))
     p("| theoretical maximum, sliding window: keys x RPM x ceil(duration/60 s) = %d x %d x %d | %d |"
@@ -219,18 +226,22 @@ def cmd_report(a):
         fmt(max([r["elapsed_s"] for r in quota if r["status"] == 200], default=None))))
     p("")
     # per key and per minute
-    p("Per key (stub counts, arrival inside the run; the gateway's events for the same calls):\n")
-    p("| key (id) | stub served | stub 429 | max admitted in one window | gateway events ok | events with a 429 |")
-    p("|---|---:|---:|---:|---:|---:|")
+    p("Per key (stub counts: served and 429 by arrival inside the run, abandoned over the whole quota phase; the "
+      "gateway's events for the same calls, including the tail):\n")
+    p("| key (id) | stub served | stub 429 | admitted, abandoned by the app | max admitted in one window "
+      "| gateway events ok | 429s in the gateway's events (key of the event = last key tried) |")
+    p("|---|---:|---:|---:|---:|---:|---:|")
     ev_q = [e for e in events if q_start - 1 <= e["end"] <= q_last + 1 and not e["cache_hit"]]
     for secret in sorted({r["key"] for r in stub_q} | set(key_names)):
         kid = key_names.get(secret, secret)
         kstats = stats["keys"].get(secret, {})
-        p("| %s | %d | %d | %s | %d | %d |" % (
+        kbefore = before["keys"].get(secret, {}).get("served", 0)
+        p("| %s | %d | %d | %d | %s | %d | %d |" % (
             kid, sum(1 for r in served_in if r["key"] == secret), sum(1 for r in rejected if r["key"] == secret),
+            kstats.get("served", 0) - kbefore - sum(1 for r in served_in + served_tail if r["key"] == secret),
             kstats.get("max_admitted_in_one_window", 0),
             sum(1 for e in ev_q if e["key_id"] == kid and e["quality"]),
-            sum(1 for e in ev_q if e["key_id"] == kid and any("RATE" in c or "429" in c for c in e["errors"]))))
+            sum(sum(1 for c in e["errors"] if c.startswith("RATE_LIMITED")) for e in ev_q if e["key_id"] == kid)))
     p("")
     minute0 = int(q_start // 60)
     per_min = {}
