@@ -13,6 +13,7 @@ import argparse
 import http.client
 import json
 import math
+import re
 import os
 import sys
 import threading
@@ -155,6 +156,26 @@ def dist_row(label, values, unit_scale=1.0, digits=2):
 DIST_HEAD = "| measure | n | p50 | p95 | p99 | min | max |\n|---|---:|---:|---:|---:|---:|---:|"
 
 
+ACCESS = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) +INFO +\[he\.access\] POST /api/v1/roleplay/chat (\d{3}) ([\d.]+)ms")
+
+
+def access_log(path, day_of):
+    """The app's access-log lines of roleplay chat: (end epoch s, status, duration ms), in log order."""
+    rows = []
+    try:
+        lines = open(path, errors="replace")
+    except OSError:
+        return rows
+    midnight = math.floor(day_of / 86400) * 86400  # the log prints UTC time of day
+    for line in lines:
+        m = ACCESS.match(line)
+        if m:
+            h, mi, sec, ms, status, dur = m.groups()
+            t = midnight + int(h) * 3600 + int(mi) * 60 + int(sec) + int(ms) / 1000.0
+            rows.append((t, int(status), float(dur)))
+    return rows
+
+
 def cmd_report(a):
     tmp = a.tmp
     stub_log = read_lines(tmp + "/stub-requests.jsonl")
@@ -292,6 +313,12 @@ def cmd_report(a):
     p_start, p_end = phases["paced_start"], phases["paced_done"]
     ev_p = [e for e in events if p_start - 0.5 <= e["end"] <= p_end + 1 and not e["cache_hit"] and e["quality"]]
     ev_over = [e["latency_ms"] - a.stub_latency_ms for e in ev_p]
+    access = access_log(tmp + "/app.log", p_start)
+    acc_p = [r for r in access if p_start <= r[0] <= p_end + 0.5]
+    acc_over = []
+    if len(acc_p) == len(paced):  # sequential requests: the log order is the request order
+        acc_over = [dur - by_tag[r["tag"]]["service_s"] * 1000 for (t, st, dur), r in zip(acc_p, paced)
+                    if st == 200 and r["tag"] in by_tag]
     p("answers: %s; gateway events ok: %d (all attempts = 1: %s)\n" % (
         json.dumps({str(k): v for k, v in sorted({r["status"]: sum(1 for x in paced if x["status"] == r["status"])
                                                   for r in paced}.items())}),
@@ -299,6 +326,8 @@ def cmd_report(a):
     p(DIST_HEAD)
     p(dist_row("client end-to-end minus the stub's measured service time (ms), matched per request", client_minus_stub))
     p(dist_row("client end-to-end minus the stub's nominal %.0f ms (ms)" % a.stub_latency_ms, client_minus_fixed))
+    p(dist_row("app access-log duration minus the stub's measured service time (ms): server side, request "
+               "received to response written", acc_over))
     p(dist_row("gateway event latency_ms minus %.0f ms (ms, whole-ms resolution)" % a.stub_latency_ms, ev_over, digits=0))
     p(dist_row("  of which before the upstream call: client send -> stub arrival (ms, wall clocks of one host)", before_call))
     p(dist_row("  of which after it: stub response written -> client has the answer (ms)", after_call))
@@ -316,7 +345,13 @@ def cmd_report(a):
     p(DIST_HEAD)
     p(dist_row("python http.client, one keep-alive connection (ms)", [r["elapsed_s"] for r in repeat if r["status"] == 200], 1000))
     if curl_times:
-        p(dist_row("curl, one process and a new connection per request, %%{time_total} (ms)" , curl_times, 1000))
+        p(dist_row("curl, one process and a new connection per request, %{time_total} (ms)", curl_times, 1000))
+    acc_c = [r for r in access_log(tmp + "/app.log", c_start) if c_start <= r[0] <= c_end + 0.5]
+    if len(acc_c) == 51 + 2 * len(repeat):  # miss + 50 warm-up, keep-alive hits, curl hits, in this order
+        p(dist_row("app access-log duration of the measured keep-alive hits (ms; server side)",
+                   [d for (_, st, d) in acc_c[51:51 + len(repeat)] if st == 200]))
+        p(dist_row("app access-log duration of the curl hits (ms; server side)",
+                   [d for (_, st, d) in acc_c[51 + len(repeat):] if st == 200]))
     p(dist_row("gateway event latency_ms of the hits (ms, whole-ms resolution)",
                [e["latency_ms"] for e in ev_c if e["cache_hit"]], digits=0))
     p("")
