@@ -62,6 +62,19 @@ class Client:
             return rec
 
 
+def cmd_baseline(a):
+    """GET /api/v1/auth/me with the same JWT over one keep-alive connection: the HTTP + authentication floor."""
+    url = urlparse(a.base)
+    conn, records = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=a.timeout), []
+    for i in range(a.warmup + a.count):
+        t0 = time.perf_counter()
+        conn.request("GET", "/api/v1/auth/me", headers={"Authorization": "Bearer " + a.token})
+        resp = conn.getresponse()
+        resp.read()
+        records.append({"elapsed_s": time.perf_counter() - t0, "status": resp.status, "warmup": i < a.warmup})
+    write_lines(a.out, records)
+
+
 def write_lines(path, records):
     with open(path, "w") as f:
         for r in records:
@@ -352,6 +365,10 @@ def cmd_report(a):
                    [d for (_, st, d) in acc_c[51:51 + len(repeat)] if st == 200]))
         p(dist_row("app access-log duration of the curl hits (ms; server side)",
                    [d for (_, st, d) in acc_c[51 + len(repeat):] if st == 200]))
+    base = [r for r in read_lines(tmp + "/baseline.jsonl") if not r.get("warmup")]
+    if base:
+        p(dist_row("reference: GET /api/v1/auth/me with the same JWT, one keep-alive connection (ms; no gateway, "
+                   "one PostgreSQL read of the user)", [r["elapsed_s"] for r in base if r["status"] == 200], 1000))
     p(dist_row("gateway event latency_ms of the hits (ms, whole-ms resolution)",
                [e["latency_ms"] for e in ev_c if e["cache_hit"]], digits=0))
     p("")
@@ -432,7 +449,7 @@ def cmd_cpusample(a):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("quota", "paced", "repeat"):
+    for name in ("quota", "paced", "repeat", "baseline"):
         s = sub.add_parser(name)
         s.add_argument("--base", required=True)
         s.add_argument("--token", required=True)
@@ -448,7 +465,7 @@ def main():
         elif name == "paced":
             s.add_argument("--count", type=int, default=40)
             s.add_argument("--interval", type=float, default=1.2)
-        else:
+        else:  # repeat, baseline
             s.add_argument("--count", type=int, default=200)
             s.add_argument("--warmup", type=int, default=50)
     r = sub.add_parser("report")
@@ -469,7 +486,7 @@ def main():
     c.add_argument("--interval", type=float, default=10)
     c.add_argument("--out", required=True)
     a = parser.parse_args()
-    {"quota": cmd_quota, "paced": cmd_paced, "repeat": cmd_repeat, "report": cmd_report, "cpusnap": cmd_cpusnap,
+    {"quota": cmd_quota, "paced": cmd_paced, "repeat": cmd_repeat, "baseline": cmd_baseline, "report": cmd_report, "cpusnap": cmd_cpusnap,
      "cpusample": cmd_cpusample}[a.cmd](a)
 
 

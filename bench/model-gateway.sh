@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Model gateway benchmark (issue 3): the packaged app talks to bench/gemini-stub.py (a Gemini stand-in that enforces
 # KEYS x RPM quotas and adds fixed latency) through POST /api/v1/roleplay/chat; real PostgreSQL and Redis on 127.0.0.1.
-#   (c) cache hits: one miss, then the same request sequentially (python keep-alive and curl)
+#   (c) cache hits: one miss, then the same request sequentially (python keep-alive and curl); as a reference,
+#       GET /api/v1/auth/me with the same JWT (HTTP + authentication, no gateway)
 #   (b) overhead: PACED_COUNT unique requests, one every PACED_INTERVAL s (below the quota)
 #   (a) quota run: CLIENTS threads loop unique requests for DURATION (more demand than KEYS x RPM), starting at a
 #       clock-minute boundary at least 61 s after (b), so every window starts empty
@@ -152,6 +153,9 @@ for _ in $(seq "$CACHE_HITS"); do
 done
 awk '$1 == 200 { print $2 }' "$RAW/curl-status-times.txt" >"$RAW/curl-cache-hits.txt"
 [[ $(wc -l <"$RAW/curl-cache-hits.txt") == "$CACHE_HITS" ]] || log "WARNING: not every curl cache request answered 200"
+log "(c) reference: GET /api/v1/auth/me with the same JWT, 50 warm-up + $CACHE_HITS measured (no gateway)"
+$LOAD baseline --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$CACHE_HITS" --warmup 50 \
+  --out "$RAW/baseline.jsonl"
 PH[cache_done]=$(now); cpu cache_done
 
 # ---- (b) overhead, paced below the quota -----------------------------------------------------------------------
