@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""A stand-in for Google Gemini's generateContent that enforces per-key request quotas and adds fixed latency.
+
+Used by bench/model-gateway.sh. Standard library only. Listens on 127.0.0.1.
+
+  POST /v1beta/models/{model}:generateContent   key in header x-goog-api-key (or ?key=)
+      admitted:  sleeps --latency-ms, then 200 with candidates/usageMetadata (Gemini's wire format)
+      refused:   429 at once, RESOURCE_EXHAUSTED with a QuotaFailure violation
+                 (quotaId GenerateRequestsPerMinutePerProjectPerModel-FreeTier) and RetryInfo.retryDelay =
+                 seconds until the key's window admits a request again; no Retry-After header (as Gemini)
+  GET /stats     JSON counters: served / rejected per key and in total, mode, limits
+  GET /health    "ok"
+
+Quota per key (x-goog-api-key value), --rpm requests per minute, counted when a request ARRIVES (before the
+latency), refused requests are not counted:
+  --mode sliding (default): at most RPM admitted requests in any 60 s interval (t-60, t] -- the strictest reading
+                 of "per minute"; retryDelay = oldest admitted arrival in the window + 60 - now.
+  --mode fixed:  at most RPM admitted requests per clock minute (windows aligned to epoch multiples of 60 s);
+                 retryDelay = next minute boundary - now.
+--log FILE writes one JSON line per request: arrival (epoch s), key, status, aborted (admitted, but the caller had
+closed the connection before the answer was written), service_s (arrival to response written), tag (the last user
+text, so a client can match its own requests).
+"""
+import argparse
+import collections
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+WINDOW_S = 60.0
+
+
+class Quotas:
+    def __init__(self, rpm, mode):
+        self.rpm = rpm
+        self.mode = mode
+        self.lock = threading.Lock()
+        self.admitted = collections.defaultdict(collections.deque)  # sliding: arrival times in the window
+        self.fixed = {}  # fixed: key -> [window index, count]
+        self.served = collections.Counter()
+        self.rejected = collections.Counter()
+        self.first = {}
+        self.last = {}
+        self.max_in_window = collections.Counter()  # sliding: the largest count any admission saw (<= rpm)
+
+    def acquire(self, key, now):
+        """Returns None when admitted, else the seconds until the key's window admits a request."""
+        with self.lock:
+            if self.mode == "sliding":
+                window = self.admitted[key]
+                while window and window[0] <= now - WINDOW_S:
+                    window.popleft()
+                if len(window) >= self.rpm:
+                    self.rejected[key] += 1
+                    return max(0.001, window[0] + WINDOW_S - now)
+                window.append(now)
+                self.max_in_window[key] = max(self.max_in_window[key], len(window))
+            else:
+                index = int(now // WINDOW_S)
+                state = self.fixed.get(key)
+                if state is None or state[0] != index:
+                    state = self.fixed[key] = [index, 0]
+                if state[1] >= self.rpm:
+                    self.rejected[key] += 1
+                    return max(0.001, (index + 1) * WINDOW_S - now)
+                state[1] += 1
+                self.max_in_window[key] = max(self.max_in_window[key], state[1])
+            self.served[key] += 1
+            self.first.setdefault(key, now)
+            self.last[key] = now
+            return None
+
+    def stats(self):
+        with self.lock:
+            keys = sorted(set(self.served) | set(self.rejected))
+            return {
+                "mode": self.mode,
+                "rpm_per_key": self.rpm,
+                "served": sum(self.served.values()),
+                "rejected_429": sum(self.rejected.values()),
+                "keys": {k: {"served": self.served[k], "rejected_429": self.rejected[k],
+                             "max_admitted_in_one_window": self.max_in_window[k],
+                             "first_served_at": self.first.get(k), "last_served_at": self.last.get(k)}
+                         for k in keys},
+            }
+
+
+def last_user_text(body):
+    try:
+        for content in reversed(body.get("contents") or []):
+            if content.get("role", "user") == "user":
+                for part in content.get("parts") or []:
+                    if "text" in part:
+                        return part["text"]
+    except AttributeError:
+        pass
+    return None
+
+
+def make_handler(quotas, latency_s, log_file, log_lock):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "gemini-stub/1"
+
+        def log_message(self, fmt, *args):  # no per-request stderr noise
+            pass
+
+        def send_json(self, status, doc):
+            data = json.dumps(doc).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=UTF-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def try_send_json(self, status, doc):
+            """send_json; returns True when the client had already closed the connection."""
+            try:
+                self.send_json(status, doc)
+                return False
+            except (BrokenPipeError, ConnectionResetError):
+                return True
+
+        def do_GET(self):
+            path = urlparse(self.path).path
+            if path == "/stats":
+                self.send_json(200, quotas.stats())
+            elif path == "/health":
+                self.send_json(200, {"status": "ok"})
+            else:
+                self.send_json(404, {"error": {"code": 404, "message": "not found", "status": "NOT_FOUND"}})
+
+        def do_POST(self):
+            arrival = time.time()
+            t0 = time.perf_counter()
+            url = urlparse(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            if not (url.path.startswith("/v1beta/models/") and url.path.endswith(":generateContent")):
+                self.send_json(404, {"error": {"code": 404, "message": "not found", "status": "NOT_FOUND"}})
+                return
+            model = url.path[len("/v1beta/models/"):-len(":generateContent")]
+            key = self.headers.get("x-goog-api-key") or (parse_qs(url.query).get("key") or [None])[0]
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                body = {}
+            tag = last_user_text(body)
+            aborted = False
+            if not key:
+                status = 403
+                self.send_json(403, {"error": {"code": 403, "message": "Method doesn't allow unregistered callers.",
+                                               "status": "PERMISSION_DENIED"}})
+            else:
+                wait = quotas.acquire(key, arrival)
+                if wait is None:
+                    status = 200
+                    remaining = latency_s - (time.perf_counter() - t0)
+                    if remaining > 0:
+                        time.sleep(remaining)
+                    text = "Stub reply to: " + (tag or "")[:200]
+                    # The caller may have given up (its timeout) during the latency: the request was admitted and
+                    # counts against the quota all the same; log it as "aborted" instead of failing the handler.
+                    aborted = self.try_send_json(200, {
+                        "candidates": [{"content": {"parts": [{"text": text}], "role": "model"},
+                                        "finishReason": "STOP", "index": 0}],
+                        "usageMetadata": {"promptTokenCount": 40, "candidatesTokenCount": 12, "totalTokenCount": 52},
+                        "modelVersion": model, "responseId": "stub-%d" % int(arrival * 1e6)})
+                    if aborted:
+                        self.close_connection = True
+                else:
+                    status = 429
+                    self.send_json(429, {"error": {
+                        "code": 429,
+                        "message": "You exceeded your current quota, please check your plan and billing details.",
+                        "status": "RESOURCE_EXHAUSTED",
+                        "details": [
+                            {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [{
+                                "quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                                "quotaId": "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                                "quotaDimensions": {"location": "global", "model": model},
+                                "quotaValue": str(quotas.rpm)}]},
+                            {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "%.3fs" % wait}]}})
+            if log_file is not None:
+                line = json.dumps({"arrival": arrival, "key": key, "status": status,
+                                   "aborted": status == 200 and aborted,
+                                   "service_s": time.perf_counter() - t0, "tag": tag})
+                with log_lock:
+                    log_file.write(line + "\n")
+                    log_file.flush()
+
+    return Handler
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=18090)
+    parser.add_argument("--rpm", type=int, default=20, help="requests per minute per key")
+    parser.add_argument("--latency-ms", type=float, default=200.0, help="fixed latency of an admitted request")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--mode", choices=["sliding", "fixed"], default="sliding")
+    group.add_argument("--fixed-window", dest="mode", action="store_const", const="fixed",
+                       help="same as --mode fixed (windows aligned to clock minutes)")
+    parser.add_argument("--log", help="append one JSON line per request to this file")
+    args = parser.parse_args()
+
+    quotas = Quotas(args.rpm, args.mode)
+    log_file = open(args.log, "a", buffering=1) if args.log else None
+    handler = make_handler(quotas, args.latency_ms / 1000.0, log_file, threading.Lock())
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    server.daemon_threads = True
+    server.request_queue_size = 128
+    print("gemini-stub on 127.0.0.1:%d, %s window, %d RPM per key, %.0f ms latency"
+          % (args.port, args.mode, args.rpm, args.latency_ms), file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
