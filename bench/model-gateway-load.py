@@ -342,6 +342,10 @@ def cmd_report(a):
     p(dist_row("app access-log duration minus the stub's measured service time (ms): server side, request "
                "received to response written", acc_over))
     p(dist_row("gateway event latency_ms minus %.0f ms (ms, whole-ms resolution)" % a.stub_latency_ms, ev_over, digits=0))
+    p(dist_row("**gateway's own time per call**: event gateway_ms = whole call minus time inside the provider call "
+               "(ms, microsecond resolution)", [e["gateway_ms"] for e in ev_p if "gateway_ms" in e]))
+    p(dist_row("  time inside the provider call: event upstream_ms (HTTP client + stub)",
+               [e["upstream_ms"] for e in ev_p if "upstream_ms" in e]))
     p(dist_row("  of which before the upstream call: client send -> stub arrival (ms, wall clocks of one host)", before_call))
     p(dist_row("  of which after it: stub response written -> client has the answer (ms)", after_call))
     p(dist_row("stub's own service time of these requests (ms)", stub_service))
@@ -371,6 +375,8 @@ def cmd_report(a):
                    "one PostgreSQL read of the user)", [r["elapsed_s"] for r in base if r["status"] == 200], 1000))
     p(dist_row("gateway event latency_ms of the hits (ms, whole-ms resolution)",
                [e["latency_ms"] for e in ev_c if e["cache_hit"]], digits=0))
+    p(dist_row("gateway's own time of the hits: event gateway_ms (ms, microsecond resolution)",
+               [e["gateway_ms"] for e in ev_c if e["cache_hit"] and "gateway_ms" in e]))
     p("")
     cpu = read_lines(tmp + "/cpu.jsonl")
     if cpu:

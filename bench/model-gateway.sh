@@ -109,7 +109,7 @@ log "starting the app on $BASE (log: $RAW/app.log); $KEYS gemini keys, one proje
     HEXCORE_AI_GEMINI_KEYS="$gemini_keys" \
     HEXCORE_AI_GEMINI_REQUESTS_PER_MINUTE="$RPM" \
     HEXCORE_AI_GEMINI_BASE_URL="$STUB" \
-    HEXCORE_AI_CHAINS_ROLEPLAY_CHAT=gemini/gemini-2.5-flash \
+    HEXCORE_AI_CHAINS_ROLEPLAY=gemini/gemini-2.5-flash \
     java $BENCH_JAVA_OPTS -Dquarkus.profile=embedded -jar "$JAR"
 ) >"$RAW/app.log" 2>&1 &
 APP_PID=$!

@@ -71,7 +71,7 @@ public class GenerationWiring {
         }
         List<ModelKeyConfig> keys = settings.keys();
         Set<ModelRef> known = new LinkedHashSet<>(settings.chain("default"));
-        known.addAll(settings.chain(RoleplayService.OPERATION));
+        known.addAll(settings.chain("roleplay"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults());
@@ -103,7 +103,7 @@ public class GenerationWiring {
     @Typed(RoleplayUseCase.class)
     RoleplayService roleplay(ModelGatewayUseCase gateway, ModelSettings settings,
                              @ConfigProperty(name = "hexcore.ai.roleplay-budget", defaultValue = "PT30S") Duration budget) {
-        return new RoleplayService(gateway, settings.chain(RoleplayService.OPERATION), budget);
+        return new RoleplayService(gateway, settings.chain("roleplay"), budget);
     }
 
     @Produces
