@@ -5,7 +5,6 @@ import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.QuotaCounters;
 import dev.hexcore.domain.generation.QuotaCounters.Window;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
 record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer tokensPerMinute) {
     /** The limit of a window without quota: never reached, and exact as a double (Lua numbers) too. */
     static final long UNLIMITED = 1L << 52;
-    /** The length of the sliding requests-per-minute window. */
-    static final Duration MINUTE = Duration.ofSeconds(60);
 
     static ProjectQuota of(ModelKeyConfig key) {
         return new ProjectQuota(key.requestsPerMinute(), key.requestsPerDay(), key.tokensPerMinute());
@@ -40,7 +37,7 @@ record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer t
      */
     List<Window> windows(String scope, String provider, ProviderQuotaClock clock, Instant now) {
         List<Window> windows = new ArrayList<>(3);
-        windows.add(requestsWindow(scope, orUnlimited(requestsPerMinute)));
+        windows.add(requestsWindow(scope, orUnlimited(requestsPerMinute), clock));
         windows.add(dayWindow(scope, provider, orUnlimited(requestsPerDay), clock, now));
         if (tokensPerMinute != null) windows.add(minuteWindow(scope, "tpm", tokensPerMinute, 0, clock, now));
         return windows;
@@ -53,7 +50,7 @@ record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer t
 
     ModelKeyStatus.ModelUsage usage(String model, String scope, String provider, QuotaCounters counters,
                                     ProviderQuotaClock clock, Instant now) {
-        Window rpm = requestsWindow(scope, UNLIMITED);
+        Window rpm = requestsWindow(scope, UNLIMITED, clock);
         Window rpd = dayWindow(scope, provider, UNLIMITED, clock, now);
         Window tpm = minuteWindow(scope, "tpm", UNLIMITED, 0, clock, now);
         Map<String, Long> used = counters.usage(List.of(rpm, rpd, tpm), now);
@@ -64,9 +61,9 @@ record ProjectQuota(Integer requestsPerMinute, Integer requestsPerDay, Integer t
                 tokens, left(tokensPerMinute, tokens));
     }
 
-    /** Requests in the last 60 s: one sliding counter per scope, whose name holds no window start. */
-    private static Window requestsWindow(String scope, long limit) {
-        return Window.sliding(scope + "|rpm|sliding", MINUTE, limit, 1);
+    /** Requests in the last 60 s (plus the clock's margin): one sliding counter per scope, with no window start in its name. */
+    private static Window requestsWindow(String scope, long limit, ProviderQuotaClock clock) {
+        return Window.sliding(scope + "|rpm|sliding", clock.requestsPerMinuteWindow(), limit, 1);
     }
 
     private static Window minuteWindow(String scope, String quota, long limit, long cost, ProviderQuotaClock clock,

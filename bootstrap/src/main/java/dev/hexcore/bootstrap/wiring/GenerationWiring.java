@@ -62,7 +62,8 @@ public class GenerationWiring {
     @Singleton
     @Typed(ModelKeyPool.class)
     QuotaAwareKeyPool keyPool(ModelSettings settings, RedisSettings redis, Instance<ReactiveRedisDataSource> redisClient,
-                              MeterRegistry meters) {
+                              MeterRegistry meters,
+                              @ConfigProperty(name = "hexcore.ai.quota-margin", defaultValue = "PT1S") Duration margin) {
         QuotaCounters counters = new InMemoryQuotaCounters();
         KeyStates states = new InMemoryKeyStates();
         if (redis.configured()) {
@@ -74,7 +75,7 @@ public class GenerationWiring {
         known.addAll(settings.chain("roleplay"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
-        return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults());
+        return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults().withMinuteMargin(margin));
     }
 
     @Produces

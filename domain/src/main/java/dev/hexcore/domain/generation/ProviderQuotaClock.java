@@ -1,5 +1,6 @@
 package dev.hexcore.domain.generation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,14 +18,39 @@ import java.util.stream.Collectors;
 public final class ProviderQuotaClock {
     public static final ZoneId GEMINI_DAY_ZONE = ZoneId.of("America/Los_Angeles");
 
+    /** The length of a "per minute" window as providers count it. */
+    public static final Duration MINUTE = Duration.ofSeconds(60);
+
     private final Map<String, ZoneId> dayZones;
     private final ZoneId defaultZone;
+    private final Duration requestsPerMinuteWindow;
 
     /** @param dayZones day zone per provider name (case-insensitive); providers not named use {@code defaultZone} */
     public ProviderQuotaClock(Map<String, ZoneId> dayZones, ZoneId defaultZone) {
+        this(dayZones, defaultZone, MINUTE);
+    }
+
+    private ProviderQuotaClock(Map<String, ZoneId> dayZones, ZoneId defaultZone, Duration requestsPerMinuteWindow) {
         this.dayZones = Map.copyOf(dayZones.entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue)));
         this.defaultZone = defaultZone;
+        this.requestsPerMinuteWindow = requestsPerMinuteWindow;
+    }
+
+    /**
+     * The same clock with a sliding requests-per-minute window of 60 s plus {@code margin}. A provider counts a request
+     * when it arrives, a little after the pool counted it; without a margin, a request admitted exactly 60 s after
+     * another can reach the provider while the earlier one, which arrived late, still counts there. The margin costs
+     * {@code margin / 60 s} of the throughput (1 s: 1.6 %).
+     */
+    public ProviderQuotaClock withMinuteMargin(Duration margin) {
+        if (margin.isNegative()) throw new IllegalArgumentException("margin must not be negative");
+        return new ProviderQuotaClock(dayZones, defaultZone, MINUTE.plus(margin));
+    }
+
+    /** How long a request counts against a requests-per-minute quota: 60 s plus the configured margin. */
+    public Duration requestsPerMinuteWindow() {
+        return requestsPerMinuteWindow;
     }
 
     /** Gemini on America/Los_Angeles, everything else on UTC. */

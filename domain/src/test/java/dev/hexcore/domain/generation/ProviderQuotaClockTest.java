@@ -1,7 +1,9 @@
 package dev.hexcore.domain.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -48,5 +50,14 @@ class ProviderQuotaClockTest {
         assertThat(custom.dayZone("gemini")).isEqualTo(ZoneOffset.UTC);
         assertThat(custom.nextDayStart("groq", Instant.parse("2026-11-22T10:00:00Z")))
                 .isEqualTo(Instant.parse("2026-11-22T21:00:00Z"));
+    }
+
+    @Test
+    void the_requests_per_minute_window_is_a_minute_plus_the_margin() {
+        assertThat(ProviderQuotaClock.defaults().requestsPerMinuteWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ProviderQuotaClock.defaults().withMinuteMargin(Duration.ofSeconds(1)).requestsPerMinuteWindow())
+                .isEqualTo(Duration.ofSeconds(61));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ProviderQuotaClock.defaults().withMinuteMargin(Duration.ofSeconds(-1)));
     }
 }
