@@ -189,7 +189,8 @@ kill -0 "$APP_PID" 2>/dev/null || die "the app died during the run"
 sleep 1
 curl -fsS "$STUB/stats" >"$RAW/stub-stats.json"
 $PG -d "$DB" -Atc "select coalesce(json_agg(json_build_object('id', id, 'provider', provider, 'key_id', key_id,
-    'latency_ms', latency_ms, 'attempts', attempts, 'quality', quality, 'errors', error_codes, 'cache_hit', cache_hit,
+    'latency_ms', latency_ms, 'upstream_ms', upstream_us / 1000.0, 'gateway_ms', (latency_us - upstream_us) / 1000.0,
+    'attempts', attempts, 'quality', quality, 'errors', error_codes, 'cache_hit', cache_hit,
     'end', extract(epoch from occurred_at)) order by id), '[]') from ai_generation_events" >"$RAW/events.json"
 curl -fsS -o "$RAW/admin-generation-events.json" -H "Authorization: Bearer $ADMIN_TOKEN" \
   "$BASE/api/v1/admin/generation-events" || log "WARNING: GET /api/v1/admin/generation-events failed"
