@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The response cache in {@code llm_cache_entries}. A write is an upsert, so two replicas storing the same answer at
  * once is not an error (the later one wins); writes run in their own short transaction, whatever the caller has open,
- * so a cache write never rides on (or breaks) someone else's transaction. A read is one indexed query on a pooled
+ * so a cache write never rides on (or breaks) someone else's transaction, and without waiting for the disk (losing the
+ * last answers in a crash only costs a model call). A read is one indexed query on a pooled
  * connection, with no transaction of its own: it sits on every gateway call's path.
  */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class PostgresGenerationCache implements GenerationCache, GenerationCache
 
     @Override
     public void put(String key, CachedGeneration entry, Instant expiresAt) {
-        QuarkusTransaction.requiringNew().run(() -> Jdbc.withConnection(dataSource, connection -> {
+        Jdbc.withoutDurableCommit(dataSource, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, key);
                 upsert.setString(2, entry.provider());
@@ -70,7 +71,7 @@ public class PostgresGenerationCache implements GenerationCache, GenerationCache
                 Jdbc.setInstant(upsert, 9, expiresAt);
                 return upsert.executeUpdate();
             }
-        }));
+        });
     }
 
     @Override

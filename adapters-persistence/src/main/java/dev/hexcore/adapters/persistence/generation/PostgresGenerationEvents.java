@@ -16,7 +16,6 @@ import dev.hexcore.domain.generation.TokenUsage;
 import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +28,7 @@ import java.util.Locale;
 
 /**
  * {@code ai_generation_events}: one row per gateway call, written in its own short transaction (a failed write never
- * touches the caller's), and read back for the admin API with filters and per-operation aggregates computed by
+ * touches the caller's) that does not wait for the disk: analytics are best-effort, and read back for the admin API with filters and per-operation aggregates computed by
  * PostgreSQL ({@code percentile_cont} for latency percentiles).
  */
 @ApplicationScoped
@@ -50,7 +49,7 @@ public class PostgresGenerationEvents implements GenerationEvents, GenerationEve
     @Override
     public void record(GenerationEvent event) {
         String errorCodes = toJson(event.errorCodes());
-        QuarkusTransaction.requiringNew().run(() -> Jdbc.withConnection(dataSource, connection -> {
+        Jdbc.withoutDurableCommit(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, event.operation());
                 insert.setString(2, code(event.kind()));
@@ -72,7 +71,7 @@ public class PostgresGenerationEvents implements GenerationEvents, GenerationEve
                 insert.setLong(18, event.latencyMs());
                 return insert.executeUpdate();
             }
-        }));
+        });
     }
 
     @Override

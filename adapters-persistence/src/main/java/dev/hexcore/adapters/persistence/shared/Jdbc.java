@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.persistence.shared;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,33 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /**
+     * Runs {@code work} in a short transaction of its own that does not wait for the write-ahead log to reach the disk
+     * ({@code synchronous_commit = off}): for writes whose last few may be lost in a crash (caches, analytics), so the
+     * caller does not pay for an fsync. Inside a JTA transaction it runs in a new JTA transaction instead.
+     */
+    public static <T> T withoutDurableCommit(DataSource dataSource, Work<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return QuarkusTransaction.requiringNew().call(() -> withConnection(dataSource, work));
+        }
+        return withConnection(dataSource, connection -> {
+            connection.setAutoCommit(false);
+            try {
+                try (var relax = connection.createStatement()) {
+                    relax.execute("set local synchronous_commit = off");
+                }
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
     }
 
     /** Binds an instant (or null) as {@code timestamptz}. */
