@@ -131,17 +131,22 @@ public final class ExportService implements ExportsUseCase, RunExportJobsUseCase
             case PENDING, RUNNING -> throw new ConflictException("EXPORT_NOT_READY",
                     "The export is still " + export.status().code() + "; try again when its status is succeeded");
             case FAILED -> throw new ConflictException("EXPORT_FAILED", "The export failed: " + export.error());
-            case EXPIRED -> throw new ConflictException("EXPORT_EXPIRED", "The export's file has been removed; request a new export");
+            case EXPIRED -> throw fileRemoved();
             case SUCCEEDED -> { }
         }
         try {
             Optional<InputStream> content = storage.open(export.fileKey());
             return content.map(in -> new ExportFile(export.fileName(), export.format().contentType(),
                             export.sizeBytes() == null ? -1 : export.sizeBytes(), in))
-                    .orElseThrow(() -> new ConflictException("EXPORT_EXPIRED", "The export's file has been removed; request a new export"));
+                    .orElseThrow(ExportService::fileRemoved);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file is gone: cleaned up by retention, or removed from storage by hand. */
+    private static ConflictException fileRemoved() {
+        return new ConflictException("EXPORT_EXPIRED", "The export's file has been removed; request a new export");
     }
 
     @Override
