@@ -1,6 +1,7 @@
 package dev.hexcore.bootstrap.wiring;
 
 import dev.hexcore.adapters.persistence.quota.InMemoryRateLimiter;
+import dev.hexcore.adapters.persistence.quota.LeasingRateLimiter;
 import dev.hexcore.adapters.persistence.quota.RedisRateLimiter;
 import dev.hexcore.domain.quota.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Rate-limit counters: in Redis (shared by all replicas) when {@code quarkus.redis.hosts} is set, else in memory. */
+/**
+ * Rate-limit counters: in Redis (shared by all replicas, behind the replica-local {@link LeasingRateLimiter}) when
+ * {@code quarkus.redis.hosts} is set, else in memory.
+ */
 public class QuotaWiring {
     private static final Logger LOG = Logger.getLogger(QuotaWiring.class);
 
@@ -24,6 +28,7 @@ public class QuotaWiring {
             LOG.info("Rate limits are counted in memory (set QUARKUS_REDIS_HOSTS to share them across replicas)");
             return memory;
         }
-        return new RedisRateLimiter(redisClient.get(), memory, meters);
+        // Refusals and (for busy policies) leased budget are answered on this replica: ADR 0005
+        return new LeasingRateLimiter(new RedisRateLimiter(redisClient.get(), memory, meters), clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.hexcore.bootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitGrant;
 import dev.hexcore.domain.quota.RateLimitPolicy;
 import dev.hexcore.domain.quota.RateLimiter;
 import java.time.Duration;
@@ -188,5 +189,34 @@ public abstract class RateLimiterContract {
         assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(policy.period());
         pass(refused.retryAfter().plus(SLACK));
         assertThat(acquire(subject, policy).allowed()).isTrue();
+    }
+
+    @Test
+    void aLeaseCountsAsManyAsTheBudgetHoldsAtMostWanted() {
+        RateLimitPolicy policy = policy(10, Duration.ofHours(1));
+        String subject = subject();
+        RateLimitGrant first = lease(subject, policy, 4);
+        assertThat(first.permits()).isEqualTo(4);
+        assertThat(first.decision().allowed()).isTrue();
+        assertThat(first.decision().remaining()).isEqualTo(6);
+
+        RateLimitGrant rest = lease(subject, policy, 100);
+        assertThat(rest.permits()).as("only what is left").isEqualTo(6);
+        assertThat(rest.decision().remaining()).isZero();
+        assertThat(rest.decision().resetAfter()).isPositive().isLessThanOrEqualTo(policy.period());
+
+        RateLimitGrant refused = lease(subject, policy, 4);
+        assertThat(refused.permits()).isZero();
+        assertThat(refused.decision().allowed()).isFalse();
+        assertThat(refused.decision().retryAfter()).isPositive().isLessThanOrEqualTo(interval(policy));
+        assertThat(acquire(subject, policy).allowed()).as("the lease counted every permit it granted").isFalse();
+    }
+
+    protected final RateLimitGrant lease(String subject, RateLimitPolicy policy, long wanted) {
+        try {
+            return limiter().acquireUpTo(subject, policy, wanted).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the limiter did not answer", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.hexcore.bootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.adapters.persistence.quota.InMemoryRateLimiter;
+import dev.hexcore.adapters.persistence.quota.LeasingRateLimiter;
 import dev.hexcore.adapters.persistence.quota.RedisRateLimiter;
 import dev.hexcore.domain.quota.RateLimitDecision;
 import dev.hexcore.domain.quota.RateLimitPolicy;
@@ -128,6 +129,30 @@ class RedisRateLimiterContractTest extends RateLimiterContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void twoLeasingReplicasSharingRedisNeverAllowMoreThanTheLimitTogether() throws Exception {
+        // 600 per 6 s: 100 per second, leased 10 at a time; a burst of 600 is available at once
+        RateLimitPolicy policy = policy(600, Duration.ofSeconds(6));
+        String subject = subject();
+        LeasingRateLimiter replicaA = new LeasingRateLimiter(limiter, Clock.systemUTC());
+        LeasingRateLimiter replicaB = new LeasingRateLimiter(
+                new RedisRateLimiter(redis, new InMemoryRateLimiter(Clock.systemUTC()), meters), Clock.systemUTC());
+
+        long started = System.nanoTime();
+        List<CompletableFuture<RateLimitDecision>> calls = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            calls.add(replicaA.acquire(subject, policy).toCompletableFuture());
+            calls.add(replicaB.acquire(subject, policy).toCompletableFuture());
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        long allowed = calls.stream().map(CompletableFuture::join).filter(RateLimitDecision::allowed).count();
+        // GCRA lets the budget grow by 100 per second while the test runs; leasing must not add to that
+        assertThat(allowed).isLessThanOrEqualTo(600 + (long) Math.ceil(seconds * 100));
+        assertThat(allowed).as("at most one lease per replica is left unused").isGreaterThanOrEqualTo(600 - 2 * 10);
     }
 
     @Test

@@ -232,4 +232,41 @@ class GcraTest {
 
         assertThat(Gcra.check(tat, T0 - 1_000_000, FIVE_PER_MINUTE).decision().allowed()).isFalse();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policies")
+    void a_lease_of_n_leaves_the_same_state_as_n_acquires(RateLimitPolicy policy) {
+        for (long wanted = 1; wanted <= policy.limit(); wanted++) {
+            long byOne = burst(0, T0, policy, (int) wanted);
+            Gcra.Lease lease = Gcra.lease(0, T0, policy, wanted);
+            assertThat(lease.grant().permits()).isEqualTo(wanted);
+            assertThat(lease.newTat()).isEqualTo(byOne);
+            assertThat(lease.grant().decision().remaining()).isEqualTo(policy.limit() - wanted);
+            assertThat(lease.grant().decision()).isEqualTo(Gcra.check(burst(0, T0, policy, (int) wanted - 1), T0, policy).decision());
+        }
+    }
+
+    @Test
+    void a_lease_grants_only_what_the_budget_holds_and_is_refused_when_an_acquire_would_be() {
+        long tat = burst(0, T0, FIVE_PER_MINUTE, 3);
+        Gcra.Lease partial = Gcra.lease(tat, T0, FIVE_PER_MINUTE, 10);
+        assertThat(partial.grant().permits()).isEqualTo(2);
+        assertThat(partial.grant().decision().allowed()).isTrue();
+        assertThat(partial.grant().decision().remaining()).isZero();
+
+        Gcra.Lease refused = Gcra.lease(partial.newTat(), T0, FIVE_PER_MINUTE, 10);
+        assertThat(refused.grant().permits()).isZero();
+        assertThat(refused.newTat()).isEqualTo(partial.newTat());
+        assertThat(refused.grant().decision()).isEqualTo(Gcra.check(partial.newTat(), T0, FIVE_PER_MINUTE).decision());
+
+        // one interval later exactly one request is back
+        Gcra.Lease oneBack = Gcra.lease(partial.newTat(), T0 + INTERVAL, FIVE_PER_MINUTE, 10);
+        assertThat(oneBack.grant().permits()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void a_lease_wants_at_least_one(long wanted) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Gcra.lease(0, T0, FIVE_PER_MINUTE, wanted));
+    }
 }

@@ -2,6 +2,7 @@ package dev.hexcore.adapters.persistence.quota;
 
 import dev.hexcore.domain.quota.Gcra;
 import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitGrant;
 import dev.hexcore.domain.quota.RateLimitPolicy;
 import dev.hexcore.domain.quota.RateLimiter;
 import java.time.Clock;
@@ -33,15 +34,24 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     @Override
     public CompletionStage<RateLimitDecision> acquire(String subject, RateLimitPolicy policy) {
+        return CompletableFuture.completedFuture(lease(subject, policy, 1).decision());
+    }
+
+    @Override
+    public CompletionStage<RateLimitGrant> acquireUpTo(String subject, RateLimitPolicy policy, long wanted) {
+        return CompletableFuture.completedFuture(lease(subject, policy, wanted));
+    }
+
+    private RateLimitGrant lease(String subject, RateLimitPolicy policy, long wanted) {
         long now = nowMicros();
         sweepIfDue(now);
-        RateLimitDecision[] decision = new RateLimitDecision[1];
+        RateLimitGrant[] grant = new RateLimitGrant[1];
         tats.compute(key(subject, policy), (key, stored) -> {
-            Gcra.Result result = Gcra.check(stored == null ? 0 : stored, now, policy, 1);
-            decision[0] = result.decision();
-            return result.newTat() > now ? result.newTat() : null;
+            Gcra.Lease lease = Gcra.lease(stored == null ? 0 : stored, now, policy, wanted);
+            grant[0] = lease.grant();
+            return lease.newTat() > now ? lease.newTat() : null;
         });
-        return CompletableFuture.completedFuture(decision[0]);
+        return grant[0];
     }
 
     @Override

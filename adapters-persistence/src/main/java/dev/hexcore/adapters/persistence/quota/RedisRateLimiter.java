@@ -1,6 +1,7 @@
 package dev.hexcore.adapters.persistence.quota;
 
 import dev.hexcore.domain.quota.RateLimitDecision;
+import dev.hexcore.domain.quota.RateLimitGrant;
 import dev.hexcore.domain.quota.RateLimitPolicy;
 import dev.hexcore.domain.quota.RateLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -48,29 +49,37 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public CompletionStage<RateLimitDecision> acquire(String subject, RateLimitPolicy policy) {
-        return check(subject, policy, 1);
+        return count(subject, policy, 1).thenApply(RateLimitGrant::decision);
+    }
+
+    @Override
+    public CompletionStage<RateLimitGrant> acquireUpTo(String subject, RateLimitPolicy policy, long wanted) {
+        if (wanted < 1) throw new IllegalArgumentException("wanted must be at least 1");
+        return count(subject, policy, wanted);
     }
 
     @Override
     public CompletionStage<RateLimitDecision> peek(String subject, RateLimitPolicy policy) {
-        return check(subject, policy, 0);
+        return count(subject, policy, 0).thenApply(RateLimitGrant::decision);
     }
 
-    private CompletionStage<RateLimitDecision> check(String subject, RateLimitPolicy policy, int cost) {
+    /** Runs the script: {@code wanted} 0 peeks, 1 acquires, more leases up to that many. */
+    private CompletionStage<RateLimitGrant> count(String subject, RateLimitPolicy policy, long wanted) {
         String key = KEY_PREFIX + policy.name() + ":" + subject;
         return Uni.createFrom().deferred(() -> script.run(redis, key, String.valueOf(policy.emissionIntervalMicros()),
-                        String.valueOf(policy.limit()), String.valueOf(cost)))
+                        String.valueOf(policy.limit()), String.valueOf(wanted)))
                 .ifNoItem().after(TIMEOUT).fail()
-                .map(reply -> decision(reply, policy))
-                .onFailure().recoverWithUni(failure -> fallBack(failure, subject, policy, cost))
+                .map(reply -> grant(reply, policy))
+                .onFailure().recoverWithUni(failure -> fallBack(failure, subject, policy, wanted))
                 .subscribeAsCompletionStage();
     }
 
-    private Uni<RateLimitDecision> fallBack(Throwable failure, String subject, RateLimitPolicy policy, int cost) {
+    private Uni<RateLimitGrant> fallBack(Throwable failure, String subject, RateLimitPolicy policy, long wanted) {
         fallbacks.increment();
         warnAtMostEvery10s(failure);
-        return Uni.createFrom().completionStage(() -> cost == 0 ? fallback.peek(subject, policy)
-                : fallback.acquire(subject, policy));
+        return Uni.createFrom().completionStage(() -> wanted == 0
+                ? fallback.peek(subject, policy).thenApply(decision -> new RateLimitGrant(decision, 0))
+                : fallback.acquireUpTo(subject, policy, wanted));
     }
 
     /** Logs the failure's type only: a message could carry the key, which names the subject. */
@@ -83,10 +92,10 @@ public final class RedisRateLimiter implements RateLimiter {
         }
     }
 
-    private static RateLimitDecision decision(Response reply, RateLimitPolicy policy) {
+    private static RateLimitGrant grant(Response reply, RateLimitPolicy policy) {
         boolean allowed = reply.get(0).toLong() == 1;
-        return new RateLimitDecision(allowed, policy.limit(), reply.get(1).toLong(), micros(reply.get(2).toLong()),
-                micros(reply.get(3).toLong()));
+        return new RateLimitGrant(new RateLimitDecision(allowed, policy.limit(), reply.get(1).toLong(),
+                micros(reply.get(2).toLong()), micros(reply.get(3).toLong())), reply.get(4).toLong());
     }
 
     private static Duration micros(long value) {
