@@ -30,7 +30,7 @@ ALIGN_START=${ALIGN_START:-1}
 PAUSE_ON_503=${PAUSE_ON_503:-1}   # seconds a quota-run client waits after a non-200 before its next request
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-JAR=$ROOT/bootstrap/target/quarkus-app/quarkus-run.jar
+JAR=${BENCH_JAR:-$ROOT/bootstrap/target/quarkus-app/quarkus-run.jar}
 PREFERRED_JDK=/usr/lib/jvm/temurin-25-jdk-amd64
 
 PG="psql -h 127.0.0.1 -p 5432 -U postgres"
