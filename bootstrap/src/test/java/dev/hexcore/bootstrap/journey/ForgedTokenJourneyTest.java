@@ -9,6 +9,7 @@ import static dev.hexcore.bootstrap.support.Journeys.loginForm;
 import static dev.hexcore.bootstrap.support.Journeys.newAddress;
 import static dev.hexcore.bootstrap.support.Journeys.newAdmin;
 import static dev.hexcore.bootstrap.support.Journeys.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -21,6 +22,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.hexcore.application.identity.EnsureAdminUseCase;
 import dev.hexcore.bootstrap.support.Journeys.Account;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -53,6 +56,9 @@ class ForgedTokenJourneyTest {
 
     @Inject
     EnsureAdminUseCase admins;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "hexcore.test.jwt-private-key")
     String realKeyPath;
@@ -166,6 +172,52 @@ class ForgedTokenJourneyTest {
                 .formParam("username", user.username()).formParam("password", PASSWORD)
                 .post("/api/v1/auth/login").then()
                 .statusCode(200);
+    }
+
+    /** A verified token is remembered: the same token again is not parsed and RS256-verified a second time. */
+    @Test
+    void aTokenUsedTwiceIsVerifiedOnce() {
+        String token = signed(Instant.now().plusSeconds(300));
+        double misses = verifiedTokenCache("miss");
+        double hits = verifiedTokenCache("hit");
+
+        bearer(newAddress(), token).get(ME).then().statusCode(200).body("id", equalTo(user.id()));
+        bearer(newAddress(), token).get(ME).then().statusCode(200).body("id", equalTo(user.id()));
+
+        assertThat(verifiedTokenCache("miss") - misses).isEqualTo(1);
+        assertThat(verifiedTokenCache("hit") - hits).isEqualTo(1);
+    }
+
+    /** Remembered, but never past its own exp (and with no grace: SmallRye's 60 s clock skew does not apply). */
+    @Test
+    void aCachedTokenIsRefusedOnceItExpires() {
+        String token = signed(Instant.now().plusSeconds(2));   // exp has whole seconds: 1 to 2 s from now
+        String address = newAddress();
+        bearer(address, token).get(ME).then().statusCode(200);
+        bearer(address, token).get(ME).then().statusCode(200);
+
+        eventually(Duration.ofMillis(2500), () -> assertUnauthenticated(token));
+    }
+
+    /** The cache is keyed by the whole token: changing any part of a cached one is a new token, verified and refused. */
+    @Test
+    void aCachedTokenWithAlteredSignatureOrClaimsIsRefused() {
+        String token = user.tokens().access();
+        bearer(newAddress(), token).get(ME).then().statusCode(200);
+        String[] parts = token.split("\\.");
+
+        // a character in the middle of the signature (the last one may only carry padding bits)
+        char[] signature = parts[2].toCharArray();
+        signature[signature.length / 2] = signature[signature.length / 2] == 'A' ? 'B' : 'A';
+        assertUnauthenticated(parts[0] + "." + parts[1] + "." + new String(signature));
+        // another valid token's signature, and claims changed under the original signature
+        String other = signed(Instant.now().plusSeconds(300));
+        bearer(newAddress(), other).get(ME).then().statusCode(200);
+        assertUnauthenticated(parts[0] + "." + parts[1] + "." + other.split("\\.")[2]);
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertUnauthenticated(parts[0] + "." + base64Url(payload.replace("\"user\"", "\"admin\"")) + "." + parts[2]);
+        // and the original still works
+        bearer(newAddress(), token).get(ME).then().statusCode(200);
     }
 
     @Test
@@ -282,6 +334,20 @@ class ForgedTokenJourneyTest {
         from(newAddress()).header("Authorization", "Bearer " + token).get(USERS).then()
                 .statusCode(401)
                 .contentType(PROBLEM_JSON);
+    }
+
+    private String signed(Instant expiresAt) {
+        return Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(Instant.now()).expiresAt(expiresAt)
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+    }
+
+    /** Hits or misses of the verified-token cache so far (Caffeine statistics published through Micrometer). */
+    private double verifiedTokenCache(String result) {
+        FunctionCounter counter = meters.find("cache.gets").tags("cache", "hexcore.jwt.verified", "result", result)
+                .functionCounter();
+        assertThat(counter).as("cache.gets{cache=hexcore.jwt.verified,result=%s}", result).isNotNull();
+        return counter.count();
     }
 
     private static String base64Url(String json) {
