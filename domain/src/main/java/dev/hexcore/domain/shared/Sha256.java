@@ -7,13 +7,21 @@ import java.util.HexFormat;
 
 /** SHA-256 as lower-case hex: how high-entropy secrets (API keys, refresh tokens) are stored. */
 public final class Sha256 {
+    /** One digest per thread: looking one up through the security providers costs more than hashing a key. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Sha256::newDigest);
+
     private Sha256() {
     }
 
     public static String hex(String value) {
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -8,6 +8,7 @@ import dev.hexcore.domain.shared.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.NoClassInterceptors;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -75,6 +76,7 @@ public class PanacheApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    @NoClassInterceptors // a cache hit needs no request context; a miss loads in one of its own (AuthCache)
     public CompletionStage<Optional<ApiKey>> findByHashAsync(String keyHash) {
         return byHash.getAsync(keyHash, PanacheApiKeyRepository::loadByHash).thenApply(found -> found.map(ApiKeyMapper::copyOf));
     }

@@ -9,6 +9,7 @@ import dev.hexcore.domain.shared.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.arc.NoClassInterceptors;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -114,6 +115,7 @@ public class PanacheUserRepository implements UserRepository {
 
     /** Cached like {@link #findAccessAsync}; every caller gets its own copy of the aggregate. */
     @Override
+    @NoClassInterceptors // a cache hit needs no request context; a miss loads in one of its own (AuthCache)
     public CompletionStage<Optional<User>> findRecentAsync(UUID id) {
         return recentUsers.getAsync(id, PanacheUserRepository::loadUser).thenApply(found -> found.map(UserMapper::copyOf));
     }
@@ -123,6 +125,7 @@ public class PanacheUserRepository implements UserRepository {
     }
 
     @Override
+    @NoClassInterceptors // a cache hit needs no request context; a miss loads in one of its own (AuthCache)
     public CompletionStage<Optional<UserAccess>> findAccessAsync(UUID id) {
         return accessCache.getAsync(id, PanacheUserRepository::loadAccess);
     }

@@ -6,6 +6,7 @@ import dev.hexcore.adapters.rest.identity.AuthRequests.RefreshRequest;
 import dev.hexcore.adapters.rest.identity.AuthRequests.RegisterRequest;
 import dev.hexcore.adapters.rest.identity.AuthRequests.TokenResponse;
 import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.Unis;
 import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.application.identity.LoginUseCase.LoginCommand;
 import dev.hexcore.application.identity.LoginUseCase;
@@ -133,7 +134,7 @@ public class AuthResource {
         }
         // At most about a second old, like the access check that admitted this token (ADR 0003); read on a worker
         // thread only when this replica has no fresh copy.
-        return Uni.createFrom().completionStage(() -> currentUser.getRecent(actor.id())).map(user -> (Object) UserResponse.from(user));
+        return Unis.of(() -> currentUser.getRecent(actor.id())).map(user -> (Object) UserResponse.from(user));
     }
 
     static String clientAddress(HttpServerRequest http) {

@@ -3,6 +3,7 @@ package dev.hexcore.adapters.rest.ratelimit;
 import dev.hexcore.adapters.rest.http.HttpEdge;
 import dev.hexcore.adapters.rest.problem.Problems;
 import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.Unis;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.quota.RateLimitDecision;
 import dev.hexcore.domain.quota.RateLimitPolicy;
@@ -19,8 +20,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -36,6 +37,12 @@ public class RateLimitFilter {
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identities;
     private final Counter rejections;
+    /** The configured route overrides, longest prefix first, so the first match is the most specific. */
+    private final List<Map.Entry<String, Integer>> routes;
+    /** The fixed policies, built once: every request names one of them unless a route override applies. */
+    private final RateLimitPolicy authPolicy;
+    private final RateLimitPolicy anonymousPolicy;
+    private final RateLimitPolicy defaultPolicy;
 
     public RateLimitFilter(RateLimiter limiter, RateLimitConfig config, CurrentIdentityAssociation identities,
                            MeterRegistry registry) {
@@ -44,6 +51,12 @@ public class RateLimitFilter {
         this.identities = identities;
         this.rejections = Counter.builder("hexcore.ratelimit.rejections")
                 .description("Requests refused with 429 by the rate limiter").register(registry);
+        this.routes = config.routes().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()).reversed())
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        this.authPolicy = RateLimitPolicy.perMinute("auth", config.authPerMin());
+        this.anonymousPolicy = RateLimitPolicy.perMinute("anonymous", config.anonymousPerMin());
+        this.defaultPolicy = RateLimitPolicy.perMinute("default", config.defaultPerMin());
     }
 
     private record Target(String subject, RateLimitPolicy policy) {
@@ -55,24 +68,23 @@ public class RateLimitFilter {
      */
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> limit(ContainerRequestContext requestContext, RoutingContext routing) {
-        String path = routing.request().path();
-        if (!config.enabled() || config.exemptPaths().stream().anyMatch(path::startsWith)) {
+        HttpServerRequest request = routing.request();
+        String path = request.path();
+        if (!config.enabled() || startsWithAny(path, config.exemptPaths())) {
             return Uni.createFrom().nullItem();
         }
-        Optional<Map.Entry<String, Integer>> route = routeOverride(path);
-        String address = "ip:" + (routing.request().remoteAddress() == null ? "unknown"
-                : routing.request().remoteAddress().hostAddress());
-        HttpServerRequest request = routing.request();
-        if (config.authPaths().stream().anyMatch(path::startsWith)) {
-            return check(target(address, route, "auth", config.authPerMin()), requestContext, request);
+        Map.Entry<String, Integer> route = routeOverride(path);
+        String address = "ip:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        if (startsWithAny(path, config.authPaths())) {
+            return check(target(address, route, authPolicy), requestContext, request);
         }
-        if (config.credentialFreePaths().stream().anyMatch(path::startsWith)) {
-            return check(target(address, route, "anonymous", config.anonymousPerMin()), requestContext, request);
+        if (startsWithAny(path, config.credentialFreePaths())) {
+            return check(target(address, route, anonymousPolicy), requestContext, request);
         }
         return identities.getDeferredIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
             if (failure != null) {
                 // Bad credentials: counted against the address like an anonymous call, then the 401 goes out.
-                return check(target(address, route, "anonymous", config.anonymousPerMin()), requestContext, request)
+                return check(target(address, route, anonymousPolicy), requestContext, request)
                         .chain(refused -> refused != null ? Uni.createFrom().item(refused) : Uni.createFrom().failure(failure));
             }
             if (!identity.isAnonymous()) routing.put(HttpEdge.PRINCIPAL_KEY, identity.getPrincipal().getName());
@@ -80,20 +92,30 @@ public class RateLimitFilter {
         });
     }
 
-    /** The route's override if one matches, else the named policy; counted for {@code subject}. */
-    private static Target target(String subject, Optional<Map.Entry<String, Integer>> route, String policy, int limit) {
-        return route.map(r -> new Target(subject, RateLimitPolicy.perMinute("route:" + r.getKey(), r.getValue())))
-                .orElseGet(() -> new Target(subject, RateLimitPolicy.perMinute(policy, limit)));
+    private static boolean startsWithAny(String path, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) return true;
+        }
+        return false;
+    }
+
+    /** The route's override if one matches ({@code route} non-null), else {@code policy}; counted for {@code subject}. */
+    private static Target target(String subject, Map.Entry<String, Integer> route, RateLimitPolicy policy) {
+        return route == null ? new Target(subject, policy)
+                : new Target(subject, RateLimitPolicy.perMinute("route:" + route.getKey(), route.getValue()));
     }
 
     private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
-        return Uni.createFrom().completionStage(() -> limiter.acquire(target.subject(), target.policy()))
-                .map(decision -> {
-                    requestContext.setProperty(DECISION, decision);
-                    if (decision.allowed()) return null;
-                    rejections.increment();
-                    return tooManyRequests(request, decision);
-                });
+        return Unis.of(() -> limiter.acquire(target.subject(), target.policy()))
+                .map(decision -> respond(decision, requestContext, request));
+    }
+
+    /** Null to let the request through (its headers are added on the way out), else the 429. */
+    private Response respond(RateLimitDecision decision, ContainerRequestContext requestContext, HttpServerRequest request) {
+        requestContext.setProperty(DECISION, decision);
+        if (decision.allowed()) return null;
+        rejections.increment();
+        return tooManyRequests(request, decision);
     }
 
     @ServerResponseFilter
@@ -106,18 +128,20 @@ public class RateLimitFilter {
         }
     }
 
-    /** The longest configured route prefix that matches, if any. */
-    private Optional<Map.Entry<String, Integer>> routeOverride(String path) {
-        return config.routes().entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()));
+    /** The longest configured route prefix that matches, or null. */
+    private Map.Entry<String, Integer> routeOverride(String path) {
+        for (Map.Entry<String, Integer> route : routes) {
+            if (path.startsWith(route.getKey())) return route;
+        }
+        return null;
     }
 
-    private Target target(SecurityIdentity identity, String address, Optional<Map.Entry<String, Integer>> route) {
+    private Target target(SecurityIdentity identity, String address, Map.Entry<String, Integer> route) {
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(Actors.ATTRIBUTE);
-        if (actor == null) return target(address, route, "anonymous", config.anonymousPerMin());
+        if (actor == null) return target(address, route, anonymousPolicy);
         String caller = (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
         Integer own = identity.getAttribute(Actors.RATE_LIMIT_ATTRIBUTE);
-        return own != null ? target(caller, route, "key-own", own) : target(caller, route, "default", config.defaultPerMin());
+        return target(caller, route, own != null ? RateLimitPolicy.perMinute("key-own", own) : defaultPolicy);
     }
 
     private static Response tooManyRequests(HttpServerRequest request, RateLimitDecision decision) {

@@ -9,6 +9,7 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import dev.hexcore.adapters.rest.shared.Unis;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +30,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         // A cached key answers on this (I/O) thread; only a cache miss goes to the database, on a worker.
-        return Uni.createFrom().completionStage(() -> callers.authenticate(request.secret()))
+        return Unis.of(() -> callers.authenticate(request.secret()))
                 .map(key -> key.map(ApiKeyIdentityProvider::identity)
                         .orElseThrow(() -> new AuthenticationFailedException("unknown, revoked or expired API key")));
     }

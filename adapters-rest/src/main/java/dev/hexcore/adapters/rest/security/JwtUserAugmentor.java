@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.security;
 
+import dev.hexcore.adapters.rest.shared.Unis;
 import dev.hexcore.application.identity.AuthenticateCallerUseCase;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.identity.Role;
@@ -34,7 +35,7 @@ public class JwtUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         UUID userId = parse(jwt.getSubject());
-        return Uni.createFrom().completionStage(() -> access.userAccess(userId)).map(found -> {
+        return Unis.of(() -> access.userAccess(userId)).map(found -> {
             UserAccess user = found.filter(UserAccess::isActive)
                     .orElseThrow(() -> new AuthenticationFailedException("account unknown or disabled"));
             return (SecurityIdentity) QuarkusSecurityIdentity.builder()
