@@ -241,7 +241,7 @@ class ModelGatewayTest {
         ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(),
                 new dev.hexcore.domain.generation.GenerationCache() {
                     @Override
-                    public java.util.Optional<dev.hexcore.domain.generation.CachedGeneration> get(String key, Instant now) {
+                    public java.util.Optional<dev.hexcore.domain.generation.GenerationCache.Stored> find(String key, Instant now) {
                         throw new IllegalStateException("cache down");
                     }
 
@@ -534,6 +534,32 @@ class ModelGatewayTest {
             assertThat(events.all()).hasSize(callers).noneMatch(GenerationEvent::succeeded);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_flight_that_ends_between_a_lookup_and_joining_the_single_flight_is_found_without_another_upstream_call()
+            throws Exception {
+        gemini.answers("the first flight's answer");
+        ModelGateway gateway = gateway();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // this caller's lookup misses; before it joins the single flight, an identical request runs and leaves
+            cache.onceOnMiss(() -> {
+                try {
+                    other.submit(() -> gateway.generate(text("Say hello"))).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ModelResult late = gateway.generate(text("Say hello"));
+
+            assertThat(gemini.calls()).hasSize(1);
+            assertThat(late.cacheHit()).isTrue();
+            assertThat(late.text()).isEqualTo("the first flight's answer");
+            assertThat(cache.finds()).as("one read of the shared store per caller; the re-check stays local").isEqualTo(2);
+        } finally {
+            other.shutdownNow();
         }
     }
 

@@ -4,6 +4,8 @@ import dev.hexcore.adapters.ai.gemini.GeminiProvider;
 import dev.hexcore.adapters.ai.openai.OpenAiCompatibleProvider;
 import dev.hexcore.adapters.ai.openai.StructuredOutput;
 import dev.hexcore.adapters.ai.support.ResiliencePolicy;
+import dev.hexcore.adapters.persistence.generation.LocalGenerationCache;
+import dev.hexcore.adapters.persistence.generation.PostgresGenerationCache;
 import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
 import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
 import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
@@ -30,6 +32,7 @@ import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -76,6 +79,19 @@ public class GenerationWiring {
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults().withMinuteMargin(margin));
+    }
+
+    /**
+     * The response cache the gateway sees: a bounded copy in this process ({@code hexcore.ai.cache.local-max-size}
+     * bytes) in front of PostgreSQL, so repeated requests cost no database round trip.
+     */
+    @Produces
+    @Singleton
+    @Typed(GenerationCache.class)
+    LocalGenerationCache responseCache(PostgresGenerationCache shared, Clock clock,
+                                       @ConfigProperty(name = "hexcore.ai.cache.local-max-size", defaultValue = "64M")
+                                       MemorySize maxSize) {
+        return new LocalGenerationCache(shared, maxSize.asLongValue(), clock);
     }
 
     @Produces
