@@ -8,6 +8,7 @@ import dev.hexcore.adapters.persistence.generation.LocalGenerationCache;
 import dev.hexcore.adapters.persistence.generation.PostgresGenerationCache;
 import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
 import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
+import dev.hexcore.adapters.persistence.quota.RedisKeyAdmission;
 import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
 import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
 import dev.hexcore.application.generation.GatewaySettings;
@@ -17,12 +18,14 @@ import dev.hexcore.application.generation.ModelOperationsService;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
 import dev.hexcore.application.generation.QuotaAwareKeyPool;
 import dev.hexcore.application.generation.Sleeper;
+import dev.hexcore.application.generation.StepwiseKeyAdmission;
 import dev.hexcore.application.roleplay.RoleplayService;
 import dev.hexcore.application.roleplay.RoleplayUseCase;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationEventReader;
 import dev.hexcore.domain.generation.GenerationEvents;
 import dev.hexcore.domain.generation.JsonSchemaValidator;
+import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyPool;
@@ -69,7 +72,9 @@ public class GenerationWiring {
                               @ConfigProperty(name = "hexcore.ai.quota-margin", defaultValue = "PT1S") Duration margin) {
         QuotaCounters counters = new InMemoryQuotaCounters();
         KeyStates states = new InMemoryKeyStates();
+        KeyAdmission admission = new StepwiseKeyAdmission(states, counters);
         if (redis.configured()) {
+            admission = new RedisKeyAdmission(redisClient.get(), admission, meters);
             counters = new RedisQuotaCounters(redisClient.get(), counters, meters);
             states = new RedisKeyStates(redisClient.get(), states, meters);
         }
@@ -78,7 +83,8 @@ public class GenerationWiring {
         known.addAll(settings.chain("roleplay"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
-        return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults().withMinuteMargin(margin));
+        return new QuotaAwareKeyPool(keys, known, admission, counters, states,
+                ProviderQuotaClock.defaults().withMinuteMargin(margin));
     }
 
     /**
