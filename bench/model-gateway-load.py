@@ -3,7 +3,7 @@
 
   quota   --clients C --start-at EPOCH --duration S : C threads loop POST /api/v1/roleplay/chat with unique messages
             from START-AT until START-AT+S (no new request after that; requests in flight finish)
-  paced   --count N --interval S : N sequential unique requests, one every S seconds (below the quota)
+  paced   --count N --interval S : N sequential unique requests, one every S seconds (0: back to back)
   repeat  --count N --warmup W   : the same request N times over one keep-alive connection (cache hits)
   report  ... : joins the client logs, the stub's per-request log and stats, and the gateway events; prints Markdown
 
@@ -192,6 +192,7 @@ def access_log(path, day_of):
 def cmd_report(a):
     tmp = a.tmp
     stub_log = read_lines(tmp + "/stub-requests.jsonl")
+    overhead_stub_log = read_lines(tmp + "/stub-overhead-requests.jsonl")
     events = json.load(open(tmp + "/events.json")) or []
     stats = json.load(open(tmp + "/stub-stats.json"))
     phases = json.load(open(tmp + "/phases.json"))
@@ -311,9 +312,10 @@ def cmd_report(a):
     # boundary analysis: in sliding mode, how far are first admissions after a boundary from their counterpart
     # 60 s earlier
     # ---- (b) overhead
-    p("### (b) Gateway overhead per call (paced phase: %d sequential unique requests, below the quota)\n" % len(paced))
+    p("### (b) Gateway overhead per call (%d sequential unique requests after %d warm-up ones, in an app run of "
+      "their own against a stub without quota)\n" % (len(paced), len(read_lines(tmp + "/overhead-warmup.jsonl"))))
     by_tag = {}
-    for r in stub_log:
+    for r in overhead_stub_log + stub_log:
         if r["tag"] and r["status"] == 200:
             by_tag.setdefault(r["tag"], r)
     ok_paced = [r for r in paced if r["status"] == 200]
@@ -324,9 +326,10 @@ def cmd_report(a):
     after_call = [(r["start"] + r["elapsed_s"] - by_tag[r["tag"]]["arrival"] - by_tag[r["tag"]]["service_s"]) * 1000
                   for r in ok_paced if r["tag"] in by_tag]
     p_start, p_end = phases["paced_start"], phases["paced_done"]
-    ev_p = [e for e in events if p_start - 0.5 <= e["end"] <= p_end + 1 and not e["cache_hit"] and e["quality"]]
+    # no margin before the start: the warm-up's last calls ended just before it
+    ev_p = [e for e in events if p_start <= e["end"] <= p_end + 1 and not e["cache_hit"] and e["quality"]]
     ev_over = [e["latency_ms"] - a.stub_latency_ms for e in ev_p]
-    access = access_log(tmp + "/app.log", p_start)
+    access = access_log(tmp + "/app-overhead.log", p_start)
     acc_p = [r for r in access if p_start <= r[0] <= p_end + 0.5]
     acc_over = []
     if len(acc_p) == len(paced):  # sequential requests: the log order is the request order
@@ -364,11 +367,12 @@ def cmd_report(a):
     if curl_times:
         p(dist_row("curl, one process and a new connection per request, %{time_total} (ms)", curl_times, 1000))
     acc_c = [r for r in access_log(tmp + "/app.log", c_start) if c_start <= r[0] <= c_end + 0.5]
-    if len(acc_c) == 51 + 2 * len(repeat):  # miss + 50 warm-up, keep-alive hits, curl hits, in this order
+    skip = 1 + a.cache_warmup
+    if len(acc_c) == skip + 2 * len(repeat):  # miss + warm-up, keep-alive hits, curl hits, in this order
         p(dist_row("app access-log duration of the measured keep-alive hits (ms; server side)",
-                   [d for (_, st, d) in acc_c[51:51 + len(repeat)] if st == 200]))
+                   [d for (_, st, d) in acc_c[skip:skip + len(repeat)] if st == 200]))
         p(dist_row("app access-log duration of the curl hits (ms; server side)",
-                   [d for (_, st, d) in acc_c[51 + len(repeat):] if st == 200]))
+                   [d for (_, st, d) in acc_c[skip + len(repeat):] if st == 200]))
     base = [r for r in read_lines(tmp + "/baseline.jsonl") if not r.get("warmup")]
     if base:
         p(dist_row("reference: GET /api/v1/auth/me with the same JWT, one keep-alive connection (ms; no gateway, "
@@ -482,6 +486,7 @@ def main():
     r.add_argument("--stub-latency-ms", type=float, required=True)
     r.add_argument("--key-names", default="")
     r.add_argument("--curl-file", action="store_true")
+    r.add_argument("--cache-warmup", type=int, default=50)
     c = sub.add_parser("cpusnap")
     c.add_argument("--label", required=True)
     c.add_argument("--app", type=int, required=True)
