@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * A bounded copy, in this process, of the response cache shared by every replica ({@code shared}, PostgreSQL): a hit
@@ -16,12 +17,14 @@ import java.util.Optional;
  * model and normalised request), so a copy stays valid until the entry's {@code expiresAt}, which is checked against
  * the caller's {@code now} exactly as the shared store checks it.
  *
- * <p>Filled on {@link #put} (before the shared write, so an identical request of this process finds the answer even
- * while that write runs or if it fails) and on a hit in the shared store. Bounded by the approximate bytes its entries
+ * <p>Filled on {@link #put} and on a hit in the shared store. A put fills the copy first and hands the shared write to
+ * {@code sharedWrites} (in production a background thread: the answer does not wait for PostgreSQL), so an identical
+ * request of this process finds the answer even while that write runs or if it fails; other replicas see it once the
+ * write has landed, and until then may call the model for it once more (the upsert makes that harmless). Bounded by the approximate bytes its entries
  * hold ({@code maxBytes}, least recently and frequently used entries go first, Caffeine's W-TinyLFU) and by each
  * entry's expiry on the wall clock, so expired copies do not hold memory. {@link #getLocal} never asks the shared
- * store: the gateway's single-flight re-check. Errors of the shared store propagate (the gateway treats them as a
- * miss); what this tier holds is unaffected.
+ * store: the gateway's single-flight re-check. Errors of a shared read propagate (the gateway treats them as a
+ * miss); errors of a shared write are {@code sharedWrites}' to handle (logged); what this tier holds is unaffected.
  */
 public final class LocalGenerationCache implements GenerationCache {
     /** What an entry costs besides its strings: the map node, the records, the instants. */
@@ -30,10 +33,16 @@ public final class LocalGenerationCache implements GenerationCache {
     private static final Duration LONGEST = Duration.ofDays(365 * 100);
 
     private final GenerationCache shared;
+    private final Executor sharedWrites;
     private final Cache<String, Stored> local;
 
-    public LocalGenerationCache(GenerationCache shared, long maxBytes, Clock clock) {
+    /**
+     * @param sharedWrites where writes to {@code shared} run: in the background (they then cost the caller nothing,
+     *                     and this process already answers from its copy), or {@code Runnable::run} to wait for them
+     */
+    public LocalGenerationCache(GenerationCache shared, Executor sharedWrites, long maxBytes, Clock clock) {
         this.shared = shared;
+        this.sharedWrites = sharedWrites;
         this.local = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Stored stored) -> weight(key, stored))
@@ -63,7 +72,7 @@ public final class LocalGenerationCache implements GenerationCache {
     @Override
     public void put(String key, CachedGeneration entry, Instant expiresAt) {
         local.put(key, new Stored(entry, expiresAt));
-        shared.put(key, entry, expiresAt);
+        sharedWrites.execute(() -> shared.put(key, entry, expiresAt));
     }
 
     /** Entries held now (after pending evictions), for tests. */

@@ -4,6 +4,7 @@ import dev.hexcore.domain.generation.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,9 @@ public final class RedisQuotaCounters implements QuotaCounters {
     }
 
     /**
-     * Sent without waiting for the reply (tokens after a call are best-effort bookkeeping, and the call's answer must
-     * not wait for them): the count lands in Redis one round trip later, and on a failure or after
+     * Sent from a worker thread without waiting for the reply (tokens after a call are best-effort bookkeeping, and
+     * the call's answer must not wait for them, nor for handing the command to the client): the count lands in Redis
+     * about one round trip later, and on a failure or after
      * {@link RedisFallback#TIMEOUT} it is added to the fallback instead.
      */
     @Override
@@ -71,7 +73,9 @@ public final class RedisQuotaCounters implements QuotaCounters {
         if (amount <= 0) return;
         Runnable inMemory = () -> fallback.add(window, amount, now);
         try {
-            send("add", List.of(window), List.of(amount), now).ifNoItem().after(RedisFallback.TIMEOUT).fail()
+            Uni.createFrom().deferred(() -> send("add", List.of(window), List.of(amount), now))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .ifNoItem().after(RedisFallback.TIMEOUT).fail()
                     .subscribe().with(reply -> { }, failure -> onFailure.fellBack(failure, inMemory));
         } catch (RuntimeException failure) {
             onFailure.fellBack(failure, inMemory);

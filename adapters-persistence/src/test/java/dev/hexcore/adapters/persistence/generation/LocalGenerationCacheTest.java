@@ -9,7 +9,9 @@ import dev.hexcore.domain.generation.TokenUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class LocalGenerationCacheTest {
     }
 
     private final SharedStore shared = new SharedStore();
-    private final LocalGenerationCache cache = new LocalGenerationCache(shared, 1 << 20, CLOCK);
+    private final LocalGenerationCache cache = new LocalGenerationCache(shared, Runnable::run, 1 << 20, CLOCK);
 
     private static CachedGeneration answer(String text) {
         return new CachedGeneration("gemini", "gemini-2.5-flash", text, TokenUsage.NONE, NOW);
@@ -98,12 +100,24 @@ class LocalGenerationCacheTest {
     void theTierHoldsNoMoreThanItsSize() {
         String text = "x".repeat(10_000);
         int entryWeight = LocalGenerationCache.weight("key-000", new GenerationCache.Stored(answer(text), NOW));
-        LocalGenerationCache small = new LocalGenerationCache(shared, 10L * entryWeight, CLOCK);
+        LocalGenerationCache small = new LocalGenerationCache(shared, Runnable::run, 10L * entryWeight, CLOCK);
         for (int i = 0; i < 100; i++) small.put("key-%03d".formatted(i), answer(text), NOW.plusSeconds(60));
 
         assertThat(small.size()).isBetween(1L, 10L);
         assertThat(shared.entries).hasSize(100);
         assertThat(small.get("key-000", NOW)).as("an evicted copy is read from the shared store again").isPresent();
+    }
+
+    @Test
+    void theSharedWriteRunsWhereItIsHandedAndTheCopyAnswersBeforeItLands() {
+        List<Runnable> handed = new ArrayList<>();
+        LocalGenerationCache behind = new LocalGenerationCache(shared, handed::add, 1 << 20, CLOCK);
+        behind.put("k", answer("hello"), NOW.plusSeconds(60));
+
+        assertThat(shared.entries).isEmpty();
+        assertThat(behind.get("k", NOW)).isPresent();
+        handed.forEach(Runnable::run);
+        assertThat(shared.entries).containsKey("k");
     }
 
     @Test
