@@ -91,6 +91,16 @@ public final class ModelGateway implements ModelGatewayUseCase {
         }
     }
 
+    @Override
+    public Optional<ModelResult> generateIfHeld(ModelRequest request) {
+        Optional<String> key = CacheKeys.of(request);
+        if (key.isEmpty()) return Optional.empty();
+        CallTrace trace = new CallTrace(request, clock.instant());
+        Optional<ModelResult> held = lookup(key.get(), true, trace);
+        held.ifPresent(result -> record(trace.succeeded(result, clock.instant())));
+        return held;
+    }
+
     private ModelResult answer(ModelRequest request, CallTrace trace) {
         if (request.kind() == GenerationKind.STRUCTURED) validator.checkSchema(request.jsonSchema());
         Optional<String> cacheKey = CacheKeys.of(request);

@@ -421,6 +421,34 @@ class ModelGatewayTest {
     }
 
     @Test
+    void an_answer_this_instance_holds_is_given_without_blocking_and_recorded_as_a_hit() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        assertThat(gateway.generateIfHeld(text("Say hello"))).as("nothing held yet").isEmpty();
+        assertThat(events.all()).as("a miss of the fast path is not a call").isEmpty();
+        gateway.generate(text("Say hello"));
+        int finds = cache.finds();
+
+        ModelResult held = gateway.generateIfHeld(text(" Say hello ")).orElseThrow();
+
+        assertThat(held.text()).isEqualTo("Hello from Gemini");
+        assertThat(held.cacheHit()).isTrue();
+        assertThat(gemini.calls()).hasSize(1);
+        assertThat(cache.finds()).as("only the copy in this instance was asked").isEqualTo(finds);
+        assertThat(events.all()).hasSize(2);
+        assertThat(events.last().cacheHit()).isTrue();
+    }
+
+    @Test
+    void requests_that_bypass_the_cache_are_never_answered_by_the_fast_path() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        gateway.generate(text("Say hello"));
+
+        assertThat(gateway.generateIfHeld(text("Say hello").withCache(CachePolicy.bypass()))).isEmpty();
+    }
+
+    @Test
     void a_cached_answer_expires_after_its_ttl() {
         gemini.answers("Hello from Gemini");
         ModelGateway gateway = gateway();
