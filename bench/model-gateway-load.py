@@ -3,6 +3,7 @@
 
   quota   --clients C --start-at EPOCH --duration S : C threads loop POST /api/v1/roleplay/chat with unique messages
             from START-AT until START-AT+S (no new request after that; requests in flight finish)
+  warmup  --count N --clients C  : N unique requests from C threads, back to back, not measured (JIT warm-up)
   paced   --count N --interval S : N sequential unique requests, one every S seconds (0: back to back)
   repeat  --count N --warmup W   : the same request N times over one keep-alive connection (cache hits)
   report  ... : joins the client logs, the stub's per-request log and stats, and the gateway events; prints Markdown
@@ -10,6 +11,7 @@
 Every request is timed with time.perf_counter() around the whole HTTP exchange; one JSON line per request.
 """
 import argparse
+import collections
 import http.client
 import json
 import math
@@ -111,6 +113,30 @@ def cmd_quota(a):
     write_lines(a.out, records)
     ok = sum(1 for r in records if r["status"] == 200)
     print("quota: %d requests, %d x 200" % (len(records), ok), file=sys.stderr)
+
+
+def cmd_warmup(a):
+    """a.count unique requests from a.clients threads, back to back; nothing is measured or written but a count."""
+    left, lock, statuses = [a.count], threading.Lock(), collections.Counter()
+
+    def worker(w):
+        client = Client(a.base, a.token, a.timeout)
+        while True:
+            with lock:
+                if left[0] == 0:
+                    return
+                left[0] -= 1
+                n = left[0]
+            rec = client.post_chat("%s warm-up request %d" % (a.run_id, n))
+            with lock:
+                statuses[rec["status"]] += 1
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(a.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("warm-up: %d requests, statuses %s" % (a.count, dict(statuses)), file=sys.stderr)
 
 
 def cmd_paced(a):
@@ -313,7 +339,7 @@ def cmd_report(a):
     # 60 s earlier
     # ---- (b) overhead
     p("### (b) Gateway overhead per call (%d sequential unique requests after %d warm-up ones, in an app run of "
-      "their own against a stub without quota)\n" % (len(paced), len(read_lines(tmp + "/overhead-warmup.jsonl"))))
+      "their own against a stub without quota)\n" % (len(paced), int(open(tmp + "/overhead-warmup-count.txt").read())))
     by_tag = {}
     for r in overhead_stub_log + stub_log:
         if r["tag"] and r["status"] == 200:
@@ -361,12 +387,12 @@ def cmd_report(a):
       "question: %d\n" % (
           json.dumps({str(s): sum(1 for r in repeat if r["status"] == s) for s in sorted({r["status"] for r in repeat})}),
           len(ev_c), sum(1 for e in ev_c if e["cache_hit"]),
-          sum(1 for r in stub_log if r["tag"] and r["tag"].endswith(" the cached question"))))
+          sum(1 for r in overhead_stub_log + stub_log if r["tag"] and r["tag"].endswith(" the cached question"))))
     p(DIST_HEAD)
     p(dist_row("python http.client, one keep-alive connection (ms)", [r["elapsed_s"] for r in repeat if r["status"] == 200], 1000))
     if curl_times:
         p(dist_row("curl, one process and a new connection per request, %{time_total} (ms)", curl_times, 1000))
-    acc_c = [r for r in access_log(tmp + "/app.log", c_start) if c_start <= r[0] <= c_end + 0.5]
+    acc_c = [r for r in access_log(tmp + "/app-overhead.log", c_start) if c_start <= r[0] <= c_end + 0.5]
     skip = 1 + a.cache_warmup
     if len(acc_c) == skip + 2 * len(repeat):  # miss + warm-up, keep-alive hits, curl hits, in this order
         p(dist_row("app access-log duration of the measured keep-alive hits (ms; server side)",
@@ -459,7 +485,7 @@ def cmd_cpusample(a):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("quota", "paced", "repeat", "baseline"):
+    for name in ("quota", "paced", "repeat", "baseline", "warmup"):
         s = sub.add_parser(name)
         s.add_argument("--base", required=True)
         s.add_argument("--token", required=True)
@@ -472,6 +498,9 @@ def main():
             s.add_argument("--duration", type=float, required=True)
             s.add_argument("--pause-on-503", type=float, default=1.0,
                            help="seconds a client waits after a non-200 answer before its next request (0: none)")
+        elif name == "warmup":
+            s.add_argument("--count", type=int, default=300)
+            s.add_argument("--clients", type=int, default=8)
         elif name == "paced":
             s.add_argument("--count", type=int, default=40)
             s.add_argument("--interval", type=float, default=1.2)
@@ -497,7 +526,7 @@ def main():
     c.add_argument("--interval", type=float, default=10)
     c.add_argument("--out", required=True)
     a = parser.parse_args()
-    {"quota": cmd_quota, "paced": cmd_paced, "repeat": cmd_repeat, "baseline": cmd_baseline, "report": cmd_report, "cpusnap": cmd_cpusnap,
+    {"quota": cmd_quota, "paced": cmd_paced, "warmup": cmd_warmup, "repeat": cmd_repeat, "baseline": cmd_baseline, "report": cmd_report, "cpusnap": cmd_cpusnap,
      "cpusample": cmd_cpusample}[a.cmd](a)
 
 

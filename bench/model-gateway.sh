@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Model gateway benchmark (issue 3): the packaged app talks to bench/gemini-stub.py (a Gemini stand-in that enforces
 # KEYS x RPM quotas and adds fixed latency) through POST /api/v1/roleplay/chat; real PostgreSQL and Redis on 127.0.0.1.
-#   (b) overhead, first and in an app run of its own against a second stub without quota (same latency) and a key
-#       without quota: OVERHEAD_WARMUP unique requests back to back (not measured: they compile the miss path),
-#       then OVERHEAD_COUNT measured ones; then that app and stub stop
-#   then the app of (c) and (a) starts against the quota-enforcing stub:
+#   first, an app run of its own against a second stub without quota (same latency) and a key without quota:
+#   (b) overhead: OVERHEAD_WARMUP unique requests from 8 clients (not measured: they let the JIT compile the miss
+#       path), then OVERHEAD_COUNT measured ones, sequentially, back to back
 #   (c) cache hits: one miss, CACHE_WARMUP hits, then the same request sequentially (python keep-alive and curl);
 #       as a reference, GET /api/v1/auth/me with the same JWT (HTTP + authentication, no gateway)
+#   then that app and stub stop, and the app of (a) starts against the quota-enforcing stub:
 #   (a) quota run: CLIENTS threads loop unique requests for DURATION (more demand than KEYS x RPM), starting at a
-#       clock-minute boundary at least 61 s after (c)'s miss, so every window starts empty
+#       clock-minute boundary at least 5 s after the app is ready (its keys are new, so every window starts empty)
 # Writes bench/last-model-gateway-run.md; raw files are kept in bench/model-gateway-raw/ (both gitignored).
 # Knobs: DURATION (5m) CLIENTS (4) KEYS (3) RPM (20) STUB_LATENCY_MS (200) STUB_MODE (sliding|fixed)
-#        CACHE_HITS (200) CACHE_WARMUP (500) OVERHEAD_WARMUP (300) OVERHEAD_COUNT (200)
+#        CACHE_HITS (200) CACHE_WARMUP (2000) OVERHEAD_WARMUP (2000) OVERHEAD_COUNT (200)
 #        APP_PORT (18080) STUB_PORT (18090; the stub without quota uses STUB_PORT + 1) BENCH_JAVA_OPTS
 #        ALIGN_START (1: start the quota run on a clock minute) PAUSE_ON_503 (1)
 set -euo pipefail
@@ -26,8 +26,8 @@ RPM=${RPM:-20}
 STUB_LATENCY_MS=${STUB_LATENCY_MS:-200}
 STUB_MODE=${STUB_MODE:-sliding}
 CACHE_HITS=${CACHE_HITS:-200}
-CACHE_WARMUP=${CACHE_WARMUP:-500}
-OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-300}
+CACHE_WARMUP=${CACHE_WARMUP:-2000}
+OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-2000}
 OVERHEAD_COUNT=${OVERHEAD_COUNT:-200}
 APP_PORT=${APP_PORT:-18080}
 STUB_PORT=${STUB_PORT:-18090}
@@ -133,7 +133,7 @@ $LOAD cpusample --mine $$ --out "$RAW/foreign-cpu.txt" &
 SAMPLER_PID=$!
 declare -A PH
 
-# ---- (b) overhead: its own app run against a stub without quota -------------------------------------------------
+# ---- (b) overhead and (c) cache hits: an app run of their own against a stub without quota -------------------------
 python3 "$BENCH_DIR/gemini-stub.py" --port "$FREE_STUB_PORT" --rpm 0 --latency-ms "$STUB_LATENCY_MS" \
   --log "$RAW/stub-overhead-requests.jsonl" >"$RAW/stub-overhead.log" 2>&1 &
 STUB_PID=$!
@@ -142,32 +142,17 @@ curl -fsS "$FREE_STUB/health" >/dev/null || die "stub without quota not answerin
 post -f -o /dev/null "$BASE/api/v1/auth/register" \
   -d "$(json username "$USER_NAME" email "$USER_NAME@example.com" password "$USER_PASSWORD")" || die "register failed"
 USER_TOKEN=$(login "$USER_NAME" "$USER_PASSWORD") || die "user login failed"
-log "(b) overhead: $OVERHEAD_WARMUP warm-up and $OVERHEAD_COUNT measured unique requests, back to back"
-$LOAD paced --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID-warmup" --count "$OVERHEAD_WARMUP" --interval 0 \
-  --out "$RAW/overhead-warmup.jsonl"
+ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
+log "(b) overhead: $OVERHEAD_WARMUP warm-up requests from 8 clients, then $OVERHEAD_COUNT measured ones, back to back"
+$LOAD warmup --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$OVERHEAD_WARMUP" --clients 8 \
+  --out /dev/null
+echo "$OVERHEAD_WARMUP" >"$RAW/overhead-warmup-count.txt"
 sleep 1
 PH[paced_start]=$(now); cpu paced_start
 $LOAD paced --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$OVERHEAD_COUNT" --interval 0 \
   --out "$RAW/paced.jsonl"
 PH[paced_done]=$(now); cpu paced_done
-stop "$APP_PID"; stop "$STUB_PID"
 
-# ---- the app of (c) and (a), against the quota-enforcing stub -----------------------------------------------------
-stub_args=(--port "$STUB_PORT" --rpm "$RPM" --latency-ms "$STUB_LATENCY_MS" --mode "$STUB_MODE"
-           --log "$RAW/stub-requests.jsonl")
-python3 "$BENCH_DIR/gemini-stub.py" "${stub_args[@]}" >"$RAW/stub.log" 2>&1 &
-STUB_PID=$!
-gemini_keys="" key_names=""
-for i in $(seq "$KEYS"); do
-  gemini_keys+="${gemini_keys:+,}k$i:$RUN_ID-project-$i:stub-secret-$RUN_ID-$i"
-  key_names+="${key_names:+,}stub-secret-$RUN_ID-$i=k$i"
-done
-log "$KEYS gemini keys, one project each, $RPM RPM"
-start_app "$RAW/app.log" "$gemini_keys" "$RPM" "$STUB"
-curl -fsS "$STUB/health" >/dev/null || die "stub not answering on $STUB"
-USER_TOKEN=$(login "$USER_NAME" "$USER_PASSWORD") || die "user login failed"
-ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
-log "user and admin logged in"
 # ---- (c) cache hits ------------------------------------------------------------------------------------------
 PH[cache_start]=$(now); cpu cache_start
 log "(c) cache: 1 miss + $CACHE_WARMUP warm-up hits + $CACHE_HITS measured keep-alive hits, then $CACHE_HITS curl hits"
@@ -187,10 +172,27 @@ $LOAD baseline --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "
   --out "$RAW/baseline.jsonl"
 PH[cache_done]=$(now); cpu cache_done
 
+stop "$APP_PID"; stop "$STUB_PID"
+
+# ---- the app of (a), against the quota-enforcing stub -------------------------------------------------------------
+stub_args=(--port "$STUB_PORT" --rpm "$RPM" --latency-ms "$STUB_LATENCY_MS" --mode "$STUB_MODE"
+           --log "$RAW/stub-requests.jsonl")
+python3 "$BENCH_DIR/gemini-stub.py" "${stub_args[@]}" >"$RAW/stub.log" 2>&1 &
+STUB_PID=$!
+gemini_keys="" key_names=""
+for i in $(seq "$KEYS"); do
+  gemini_keys+="${gemini_keys:+,}k$i:$RUN_ID-project-$i:stub-secret-$RUN_ID-$i"
+  key_names+="${key_names:+,}stub-secret-$RUN_ID-$i=k$i"
+done
+log "$KEYS gemini keys, one project each, $RPM RPM"
+start_app "$RAW/app.log" "$gemini_keys" "$RPM" "$STUB"
+curl -fsS "$STUB/health" >/dev/null || die "stub not answering on $STUB"
+ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
+PH[quota_app_ready]=$(now)
 # ---- (a) quota run ---------------------------------------------------------------------------------------------
-start_at=$(python3 - "${PH[cache_done]}" "$ALIGN_START" <<'PY'
+start_at=$(python3 - "${PH[quota_app_ready]}" "$ALIGN_START" <<'PY'
 import math, sys
-earliest = float(sys.argv[1]) + 61          # every sliding window of (c)'s miss has emptied
+earliest = float(sys.argv[1]) + 5           # the keys are this run's own and unused: every window is empty
 print(math.ceil(earliest / 60) * 60 if sys.argv[2] == "1" else round(earliest, 3))
 PY
 )
