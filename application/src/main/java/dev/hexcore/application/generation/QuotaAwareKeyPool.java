@@ -40,10 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #recordUsage}); a project whose tokens this minute reached the limit gets no further request until the
  * minute ends.
  *
- * <p><b>Selection</b> is one {@link KeyAdmission} step (one Redis round trip in the shared store). Among the provider's
- * enabled keys, starting at a rotating offset (so load spreads over every
- * key and project with headroom), the first key whose project is not cooling down for the model and whose windows
- * admit the request is granted. Otherwise the answer is {@link KeyLease.Unavailable} with the earliest moment a
+ * <p><b>Selection</b> is one {@link KeyAdmission} step (one Redis round trip in the shared store). Among the
+ * provider's enabled keys, starting at a rotating offset (so load spreads over every key and project with headroom),
+ * the first key whose project is not cooling down for the model and whose windows admit the request is granted. Otherwise the answer is {@link KeyLease.Unavailable} with the earliest moment a
  * project recovers (a cooldown ends, its day or token minute resets, or the request that filled its last 60 s is 60 s
  * old), or with null when no key is enabled.
  *

@@ -36,11 +36,11 @@ public interface KeyAdmission {
     }
 
     /**
-     * Skips disabled candidates. Among the others, starts with number {@code turn mod enabled} (round robin:
-     * the caller increments {@code turn}, never negative, per request) and goes round once, passing over a scope already tried. A scope
-     * cooling down at {@code now} refuses until the cooldown ends; otherwise its windows are tried all or nothing as
-     * {@link QuotaCounters#tryAcquire} does, and the first scope whose windows admit the request is granted (and
-     * counted). Never counts a request in more than one scope, and never more than a window's limit, however many
+     * Skips disabled candidates. Among the others, starts with number {@code turn mod enabled} (round robin: the
+     * caller increments {@code turn}, never negative, per request) and goes round once, passing over a scope already
+     * tried. A scope cooling down at {@code now} refuses until the cooldown ends; otherwise its windows are tried all
+     * or nothing as {@link QuotaCounters#tryAcquire} does, and the first scope whose windows admit the request is
+     * granted (and counted). Never counts a request in more than one scope, and never more than a window's limit, however many
      * callers share the store.
      */
     Decision admit(List<Candidate> candidates, int turn, Instant now);
