@@ -3,13 +3,15 @@
 
   quota   --clients C --start-at EPOCH --duration S : C threads loop POST /api/v1/roleplay/chat with unique messages
             from START-AT until START-AT+S (no new request after that; requests in flight finish)
-  paced   --count N --interval S : N sequential unique requests, one every S seconds (below the quota)
+  warmup  --count N --clients C  : N unique requests from C threads, back to back, not measured (JIT warm-up)
+  paced   --count N --interval S : N sequential unique requests, one every S seconds (0: back to back)
   repeat  --count N --warmup W   : the same request N times over one keep-alive connection (cache hits)
   report  ... : joins the client logs, the stub's per-request log and stats, and the gateway events; prints Markdown
 
 Every request is timed with time.perf_counter() around the whole HTTP exchange; one JSON line per request.
 """
 import argparse
+import collections
 import http.client
 import json
 import math
@@ -113,6 +115,30 @@ def cmd_quota(a):
     print("quota: %d requests, %d x 200" % (len(records), ok), file=sys.stderr)
 
 
+def cmd_warmup(a):
+    """a.count unique requests from a.clients threads, back to back; nothing is measured or written but a count."""
+    left, lock, statuses = [a.count], threading.Lock(), collections.Counter()
+
+    def worker(w):
+        client = Client(a.base, a.token, a.timeout)
+        while True:
+            with lock:
+                if left[0] == 0:
+                    return
+                left[0] -= 1
+                n = left[0]
+            rec = client.post_chat("%s warm-up request %d" % (a.run_id, n))
+            with lock:
+                statuses[rec["status"]] += 1
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(a.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("warm-up: %d requests, statuses %s" % (a.count, dict(statuses)), file=sys.stderr)
+
+
 def cmd_paced(a):
     client, records = Client(a.base, a.token, a.timeout), []
     next_at = time.time()
@@ -192,6 +218,7 @@ def access_log(path, day_of):
 def cmd_report(a):
     tmp = a.tmp
     stub_log = read_lines(tmp + "/stub-requests.jsonl")
+    overhead_stub_log = read_lines(tmp + "/stub-overhead-requests.jsonl")
     events = json.load(open(tmp + "/events.json")) or []
     stats = json.load(open(tmp + "/stub-stats.json"))
     phases = json.load(open(tmp + "/phases.json"))
@@ -311,9 +338,10 @@ def cmd_report(a):
     # boundary analysis: in sliding mode, how far are first admissions after a boundary from their counterpart
     # 60 s earlier
     # ---- (b) overhead
-    p("### (b) Gateway overhead per call (paced phase: %d sequential unique requests, below the quota)\n" % len(paced))
+    p("### (b) Gateway overhead per call (%d sequential unique requests after %d warm-up ones, in an app run of "
+      "their own against a stub without quota)\n" % (len(paced), int(open(tmp + "/overhead-warmup-count.txt").read())))
     by_tag = {}
-    for r in stub_log:
+    for r in overhead_stub_log + stub_log:
         if r["tag"] and r["status"] == 200:
             by_tag.setdefault(r["tag"], r)
     ok_paced = [r for r in paced if r["status"] == 200]
@@ -324,9 +352,10 @@ def cmd_report(a):
     after_call = [(r["start"] + r["elapsed_s"] - by_tag[r["tag"]]["arrival"] - by_tag[r["tag"]]["service_s"]) * 1000
                   for r in ok_paced if r["tag"] in by_tag]
     p_start, p_end = phases["paced_start"], phases["paced_done"]
-    ev_p = [e for e in events if p_start - 0.5 <= e["end"] <= p_end + 1 and not e["cache_hit"] and e["quality"]]
+    # no margin before the start: the warm-up's last calls ended just before it
+    ev_p = [e for e in events if p_start <= e["end"] <= p_end + 1 and not e["cache_hit"] and e["quality"]]
     ev_over = [e["latency_ms"] - a.stub_latency_ms for e in ev_p]
-    access = access_log(tmp + "/app.log", p_start)
+    access = access_log(tmp + "/app-overhead.log", p_start)
     acc_p = [r for r in access if p_start <= r[0] <= p_end + 0.5]
     acc_over = []
     if len(acc_p) == len(paced):  # sequential requests: the log order is the request order
@@ -358,17 +387,18 @@ def cmd_report(a):
       "question: %d\n" % (
           json.dumps({str(s): sum(1 for r in repeat if r["status"] == s) for s in sorted({r["status"] for r in repeat})}),
           len(ev_c), sum(1 for e in ev_c if e["cache_hit"]),
-          sum(1 for r in stub_log if r["tag"] and r["tag"].endswith(" the cached question"))))
+          sum(1 for r in overhead_stub_log + stub_log if r["tag"] and r["tag"].endswith(" the cached question"))))
     p(DIST_HEAD)
     p(dist_row("python http.client, one keep-alive connection (ms)", [r["elapsed_s"] for r in repeat if r["status"] == 200], 1000))
     if curl_times:
         p(dist_row("curl, one process and a new connection per request, %{time_total} (ms)", curl_times, 1000))
-    acc_c = [r for r in access_log(tmp + "/app.log", c_start) if c_start <= r[0] <= c_end + 0.5]
-    if len(acc_c) == 51 + 2 * len(repeat):  # miss + 50 warm-up, keep-alive hits, curl hits, in this order
+    acc_c = [r for r in access_log(tmp + "/app-overhead.log", c_start) if c_start <= r[0] <= c_end + 0.5]
+    skip = 1 + a.cache_warmup
+    if len(acc_c) == skip + 2 * len(repeat):  # miss + warm-up, keep-alive hits, curl hits, in this order
         p(dist_row("app access-log duration of the measured keep-alive hits (ms; server side)",
-                   [d for (_, st, d) in acc_c[51:51 + len(repeat)] if st == 200]))
+                   [d for (_, st, d) in acc_c[skip:skip + len(repeat)] if st == 200]))
         p(dist_row("app access-log duration of the curl hits (ms; server side)",
-                   [d for (_, st, d) in acc_c[51 + len(repeat):] if st == 200]))
+                   [d for (_, st, d) in acc_c[skip + len(repeat):] if st == 200]))
     base = [r for r in read_lines(tmp + "/baseline.jsonl") if not r.get("warmup")]
     if base:
         p(dist_row("reference: GET /api/v1/auth/me with the same JWT, one keep-alive connection (ms; no gateway, "
@@ -455,7 +485,7 @@ def cmd_cpusample(a):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("quota", "paced", "repeat", "baseline"):
+    for name in ("quota", "paced", "repeat", "baseline", "warmup"):
         s = sub.add_parser(name)
         s.add_argument("--base", required=True)
         s.add_argument("--token", required=True)
@@ -468,6 +498,9 @@ def main():
             s.add_argument("--duration", type=float, required=True)
             s.add_argument("--pause-on-503", type=float, default=1.0,
                            help="seconds a client waits after a non-200 answer before its next request (0: none)")
+        elif name == "warmup":
+            s.add_argument("--count", type=int, default=300)
+            s.add_argument("--clients", type=int, default=8)
         elif name == "paced":
             s.add_argument("--count", type=int, default=40)
             s.add_argument("--interval", type=float, default=1.2)
@@ -482,6 +515,7 @@ def main():
     r.add_argument("--stub-latency-ms", type=float, required=True)
     r.add_argument("--key-names", default="")
     r.add_argument("--curl-file", action="store_true")
+    r.add_argument("--cache-warmup", type=int, default=50)
     c = sub.add_parser("cpusnap")
     c.add_argument("--label", required=True)
     c.add_argument("--app", type=int, required=True)
@@ -492,7 +526,7 @@ def main():
     c.add_argument("--interval", type=float, default=10)
     c.add_argument("--out", required=True)
     a = parser.parse_args()
-    {"quota": cmd_quota, "paced": cmd_paced, "repeat": cmd_repeat, "baseline": cmd_baseline, "report": cmd_report, "cpusnap": cmd_cpusnap,
+    {"quota": cmd_quota, "paced": cmd_paced, "warmup": cmd_warmup, "repeat": cmd_repeat, "baseline": cmd_baseline, "report": cmd_report, "cpusnap": cmd_cpusnap,
      "cpusample": cmd_cpusample}[a.cmd](a)
 
 

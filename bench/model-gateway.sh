@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Model gateway benchmark (issue 3): the packaged app talks to bench/gemini-stub.py (a Gemini stand-in that enforces
 # KEYS x RPM quotas and adds fixed latency) through POST /api/v1/roleplay/chat; real PostgreSQL and Redis on 127.0.0.1.
-#   (c) cache hits: one miss, then the same request sequentially (python keep-alive and curl); as a reference,
-#       GET /api/v1/auth/me with the same JWT (HTTP + authentication, no gateway)
-#   (b) overhead: PACED_COUNT unique requests, one every PACED_INTERVAL s (below the quota)
+#   first, an app run of its own against a second stub without quota (same latency) and a key without quota:
+#   (b) overhead: OVERHEAD_WARMUP unique requests from 8 clients (not measured: they let the JIT compile the miss
+#       path), then OVERHEAD_COUNT measured ones, sequentially, back to back
+#   (c) cache hits: one miss, CACHE_WARMUP hits, then the same request sequentially (python keep-alive and curl);
+#       as a reference, GET /api/v1/auth/me with the same JWT (HTTP + authentication, no gateway)
+#   then that app and stub stop, and the app of (a) starts against the quota-enforcing stub:
 #   (a) quota run: CLIENTS threads loop unique requests for DURATION (more demand than KEYS x RPM), starting at a
-#       clock-minute boundary at least 61 s after (b), so every window starts empty
+#       clock-minute boundary at least 5 s after the app is ready (its keys are new, so every window starts empty)
 # Writes bench/last-model-gateway-run.md; raw files are kept in bench/model-gateway-raw/ (both gitignored).
 # Knobs: DURATION (5m) CLIENTS (4) KEYS (3) RPM (20) STUB_LATENCY_MS (200) STUB_MODE (sliding|fixed)
-#        CACHE_HITS (200) PACED_COUNT (40) PACED_INTERVAL (1.2) APP_PORT (18080) STUB_PORT (18090) BENCH_JAVA_OPTS
+#        CACHE_HITS (200) CACHE_WARMUP (2000) OVERHEAD_WARMUP (2000) OVERHEAD_COUNT (200)
+#        APP_PORT (18080) STUB_PORT (18090; the stub without quota uses STUB_PORT + 1) BENCH_JAVA_OPTS
 #        ALIGN_START (1: start the quota run on a clock minute) PAUSE_ON_503 (1)
 set -euo pipefail
 
@@ -22,10 +26,12 @@ RPM=${RPM:-20}
 STUB_LATENCY_MS=${STUB_LATENCY_MS:-200}
 STUB_MODE=${STUB_MODE:-sliding}
 CACHE_HITS=${CACHE_HITS:-200}
-PACED_COUNT=${PACED_COUNT:-40}
-PACED_INTERVAL=${PACED_INTERVAL:-1.2}
+CACHE_WARMUP=${CACHE_WARMUP:-2000}
+OVERHEAD_WARMUP=${OVERHEAD_WARMUP:-2000}
+OVERHEAD_COUNT=${OVERHEAD_COUNT:-200}
 APP_PORT=${APP_PORT:-18080}
 STUB_PORT=${STUB_PORT:-18090}
+FREE_STUB_PORT=$(( STUB_PORT + 1 ))
 ALIGN_START=${ALIGN_START:-1}
 PAUSE_ON_503=${PAUSE_ON_503:-1}   # seconds a quota-run client waits after a non-200 before its next request
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
@@ -37,6 +43,7 @@ PG="psql -h 127.0.0.1 -p 5432 -U postgres"
 DB=hexcore_bench_ai
 BASE=http://127.0.0.1:$APP_PORT
 STUB=http://127.0.0.1:$STUB_PORT
+FREE_STUB=http://127.0.0.1:$FREE_STUB_PORT
 ADMIN_USER=benchadmin ADMIN_PASSWORD=bench-admin-password-1
 USER_NAME=benchuser USER_PASSWORD=bench-user-password-1
 RAW=$BENCH_DIR/model-gateway-raw
@@ -72,6 +79,7 @@ DURATION_S=$(to_seconds "$DURATION") || die "DURATION=$DURATION: use 90, 90s or 
 for tool in curl psql python3 redis-cli; do command -v "$tool" >/dev/null || die "$tool is required"; done
 port_free "$APP_PORT" || die "127.0.0.1:$APP_PORT is in use (set APP_PORT)"
 port_free "$STUB_PORT" || die "127.0.0.1:$STUB_PORT is in use (set STUB_PORT)"
+port_free "$FREE_STUB_PORT" || die "127.0.0.1:$FREE_STUB_PORT is in use (set STUB_PORT)"
 if [[ -z "${JAVA_HOME:-}" && -x $PREFERRED_JDK/bin/java ]]; then export JAVA_HOME=$PREFERRED_JDK; fi
 [[ -n "${JAVA_HOME:-}" ]] && export PATH=$JAVA_HOME/bin:$PATH
 if [[ ! -f "$JAR" ]]; then
@@ -84,65 +92,71 @@ log "recreating database $DB"
 $PG -d postgres -qc "drop database if exists $DB with (force)" >/dev/null
 $PG -d postgres -qc "create database $DB" >/dev/null
 
-stub_args=(--port "$STUB_PORT" --rpm "$RPM" --latency-ms "$STUB_LATENCY_MS" --mode "$STUB_MODE"
-           --log "$RAW/stub-requests.jsonl")
-python3 "$BENCH_DIR/gemini-stub.py" "${stub_args[@]}" >"$RAW/stub.log" 2>&1 &
-STUB_PID=$!
-
-gemini_keys="" key_names=""
-for i in $(seq "$KEYS"); do
-  gemini_keys+="${gemini_keys:+,}k$i:$RUN_ID-project-$i:stub-secret-$RUN_ID-$i"
-  key_names+="${key_names:+,}stub-secret-$RUN_ID-$i=k$i"
-done
-log "starting the app on $BASE (log: $RAW/app.log); $KEYS gemini keys, one project each, $RPM RPM"
-# The roleplay operation is "roleplay_chat", so its chain is hexcore.ai.chains.roleplay_chat.
-# shellcheck disable=SC2086
-(
-  cd "$ROOT"
-  exec env \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_REDIS_HOSTS=redis://127.0.0.1:6379 \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" \
-    HEXCORE_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" HEXCORE_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    HEXCORE_RATE_LIMIT_DEFAULT_PER_MIN=100000000 HEXCORE_RATE_LIMIT_AUTH_PER_MIN=1000 \
-    HEXCORE_AI_GEMINI_KEYS="$gemini_keys" \
-    HEXCORE_AI_GEMINI_REQUESTS_PER_MINUTE="$RPM" \
-    HEXCORE_AI_GEMINI_BASE_URL="$STUB" \
-    HEXCORE_AI_CHAINS_ROLEPLAY=gemini/gemini-2.5-flash \
-    java $BENCH_JAVA_OPTS -Dquarkus.profile=embedded -jar "$JAR"
-) >"$RAW/app.log" 2>&1 &
-APP_PID=$!
-started=$SECONDS
-until curl -fsS --noproxy '*' --max-time 2 -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$RAW/app.log" >&2; die "the app exited during startup"; }
-  (( SECONDS - started < STARTUP_TIMEOUT )) || { tail -40 "$RAW/app.log" >&2; die "app not ready after ${STARTUP_TIMEOUT}s"; }
-  sleep 1
-done
-log "app ready after $(( SECONDS - started ))s"
-curl -fsS "$STUB/health" >/dev/null || die "stub not answering on $STUB"
-tables=$($PG -d "$DB" -Atc "select count(*) from information_schema.tables where table_name='ai_generation_events'")
-[[ "$tables" == 1 ]] || die "database $DB has no ai_generation_events table: is the app using it?"
+start_app() {  # start_app <log> <gemini keys> <requests per minute, empty for none> <stub url>: sets APP_PID
+  log "starting the app on $BASE (log: $1)"
+  # The roleplay operation is "roleplay_chat", so its chain is hexcore.ai.chains.roleplay_chat.
+  # shellcheck disable=SC2086
+  (
+    cd "$ROOT"
+    exec env \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+      QUARKUS_DATASOURCE_USERNAME=postgres \
+      QUARKUS_REDIS_HOSTS=redis://127.0.0.1:6379 \
+      QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" \
+      HEXCORE_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" HEXCORE_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+      HEXCORE_RATE_LIMIT_DEFAULT_PER_MIN=100000000 HEXCORE_RATE_LIMIT_AUTH_PER_MIN=1000 \
+      HEXCORE_AI_GEMINI_KEYS="$2" \
+      ${3:+HEXCORE_AI_GEMINI_REQUESTS_PER_MINUTE="$3"} \
+      HEXCORE_AI_GEMINI_BASE_URL="$4" \
+      HEXCORE_AI_CHAINS_ROLEPLAY=gemini/gemini-2.5-flash \
+      java $BENCH_JAVA_OPTS -Dquarkus.profile=embedded -jar "$JAR"
+  ) >"$1" 2>&1 &
+  APP_PID=$!
+  local started=$SECONDS
+  until curl -fsS --noproxy '*' --max-time 2 -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$1" >&2; die "the app exited during startup"; }
+    (( SECONDS - started < STARTUP_TIMEOUT )) || { tail -40 "$1" >&2; die "app not ready after ${STARTUP_TIMEOUT}s"; }
+    sleep 1
+  done
+  log "app ready after $(( SECONDS - started ))s"
+  tables=$($PG -d "$DB" -Atc "select count(*) from information_schema.tables where table_name='ai_generation_events'")
+  [[ "$tables" == 1 ]] || die "database $DB has no ai_generation_events table: is the app using it?"
+}
 
 post() { curl -sS --noproxy '*' --max-time 40 -H 'Content-Type: application/json' "$@"; }
 login() {  # login <user> <password> -> access token
   post -f "$BASE/api/v1/auth/login" -d "$(json username "$1" password "$2")" | field access_token
 }
-post -f -o /dev/null "$BASE/api/v1/auth/register" \
-  -d "$(json username "$USER_NAME" email "$USER_NAME@example.com" password "$USER_PASSWORD")" || die "register failed"
-USER_TOKEN=$(login "$USER_NAME" "$USER_PASSWORD") || die "user login failed"
-ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
-log "user and admin logged in"
-
 now() { python3 -c 'import time; print("%.6f" % time.time())'; }
 cpu() { $LOAD cpusnap --label "$1" --app "$APP_PID" --stub "$STUB_PID" --out "$RAW/cpu.jsonl"; }
 $LOAD cpusample --mine $$ --out "$RAW/foreign-cpu.txt" &
 SAMPLER_PID=$!
 declare -A PH
+
+# ---- (b) overhead and (c) cache hits: an app run of their own against a stub without quota -------------------------
+python3 "$BENCH_DIR/gemini-stub.py" --port "$FREE_STUB_PORT" --rpm 0 --latency-ms "$STUB_LATENCY_MS" \
+  --log "$RAW/stub-overhead-requests.jsonl" >"$RAW/stub-overhead.log" 2>&1 &
+STUB_PID=$!
+start_app "$RAW/app-overhead.log" "o1:$RUN_ID-overhead-project:stub-secret-$RUN_ID-overhead" "" "$FREE_STUB"
+curl -fsS "$FREE_STUB/health" >/dev/null || die "stub without quota not answering on $FREE_STUB"
+post -f -o /dev/null "$BASE/api/v1/auth/register" \
+  -d "$(json username "$USER_NAME" email "$USER_NAME@example.com" password "$USER_PASSWORD")" || die "register failed"
+USER_TOKEN=$(login "$USER_NAME" "$USER_PASSWORD") || die "user login failed"
+ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
+log "(b) overhead: $OVERHEAD_WARMUP warm-up requests from 8 clients, then $OVERHEAD_COUNT measured ones, back to back"
+$LOAD warmup --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$OVERHEAD_WARMUP" --clients 8 \
+  --out /dev/null
+echo "$OVERHEAD_WARMUP" >"$RAW/overhead-warmup-count.txt"
+sleep 1
+PH[paced_start]=$(now); cpu paced_start
+$LOAD paced --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$OVERHEAD_COUNT" --interval 0 \
+  --out "$RAW/paced.jsonl"
+PH[paced_done]=$(now); cpu paced_done
+
 # ---- (c) cache hits ------------------------------------------------------------------------------------------
 PH[cache_start]=$(now); cpu cache_start
-log "(c) cache: 1 miss + 50 warm-up hits + $CACHE_HITS measured keep-alive hits, then $CACHE_HITS curl hits"
-$LOAD repeat --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$CACHE_HITS" --warmup 51 \
+log "(c) cache: 1 miss + $CACHE_WARMUP warm-up hits + $CACHE_HITS measured keep-alive hits, then $CACHE_HITS curl hits"
+$LOAD repeat --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$CACHE_HITS" --warmup $(( CACHE_WARMUP + 1 )) \
   --out "$RAW/repeat.jsonl"
 body=$(python3 -c 'import json,sys; print(json.dumps({"scenario":"Ordering coffee in a cafe","role":"Barista","message":sys.argv[1],"history":[],"target_language":"Spanish","level":"A2"}))' \
   "$RUN_ID the cached question")
@@ -158,17 +172,27 @@ $LOAD baseline --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "
   --out "$RAW/baseline.jsonl"
 PH[cache_done]=$(now); cpu cache_done
 
-# ---- (b) overhead, paced below the quota -----------------------------------------------------------------------
-log "(b) overhead: $PACED_COUNT unique requests, one every ${PACED_INTERVAL}s"
-PH[paced_start]=$(now); cpu paced_start
-$LOAD paced --base "$BASE" --token "$USER_TOKEN" --run-id "$RUN_ID" --count "$PACED_COUNT" --interval "$PACED_INTERVAL" \
-  --out "$RAW/paced.jsonl"
-PH[paced_done]=$(now); cpu paced_done
+stop "$APP_PID"; stop "$STUB_PID"
 
+# ---- the app of (a), against the quota-enforcing stub -------------------------------------------------------------
+stub_args=(--port "$STUB_PORT" --rpm "$RPM" --latency-ms "$STUB_LATENCY_MS" --mode "$STUB_MODE"
+           --log "$RAW/stub-requests.jsonl")
+python3 "$BENCH_DIR/gemini-stub.py" "${stub_args[@]}" >"$RAW/stub.log" 2>&1 &
+STUB_PID=$!
+gemini_keys="" key_names=""
+for i in $(seq "$KEYS"); do
+  gemini_keys+="${gemini_keys:+,}k$i:$RUN_ID-project-$i:stub-secret-$RUN_ID-$i"
+  key_names+="${key_names:+,}stub-secret-$RUN_ID-$i=k$i"
+done
+log "$KEYS gemini keys, one project each, $RPM RPM"
+start_app "$RAW/app.log" "$gemini_keys" "$RPM" "$STUB"
+curl -fsS "$STUB/health" >/dev/null || die "stub not answering on $STUB"
+ADMIN_TOKEN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD") || die "admin login failed"
+PH[quota_app_ready]=$(now)
 # ---- (a) quota run ---------------------------------------------------------------------------------------------
-start_at=$(python3 - "${PH[paced_done]}" "$ALIGN_START" <<'PY'
+start_at=$(python3 - "${PH[quota_app_ready]}" "$ALIGN_START" <<'PY'
 import math, sys
-earliest = float(sys.argv[1]) + 61          # every sliding window of (b) has emptied
+earliest = float(sys.argv[1]) + 5           # the keys are this run's own and unused: every window is empty
 print(math.ceil(earliest / 60) * 60 if sys.argv[2] == "1" else round(earliest, 3))
 PY
 )
@@ -204,7 +228,7 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     "$commit" "$(java -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')" "$(nproc)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "$STUB_MODE" "$KEYS" "$RPM" "$STUB_LATENCY_MS" "$DB"
   $LOAD report --tmp "$RAW" --keys "$KEYS" --rpm "$RPM" --clients "$CLIENTS" --stub-latency-ms "$STUB_LATENCY_MS" \
-    --key-names "$key_names" --curl-file
+    --key-names "$key_names" --curl-file --cache-warmup "$CACHE_WARMUP"
   printf 'Quota-run clients pause %s s after a non-200 answer. ' "$PAUSE_ON_503"
   printf 'Raw data: bench/model-gateway-raw/ (client logs *.jsonl, stub-requests.jsonl, stub-stats.json, events.json, app.log).\n'
 } | tee "$RESULTS"

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 
 /**
  * The model gateway. For each request: answer from the response cache when allowed (identical concurrent requests in
- * this instance share one upstream call); otherwise walk the model chain, taking a key from the {@link ModelKeyPool}
+ * this instance share one upstream call, and the cache stores an answer in this instance before its flight ends, so
+ * a request arriving just after finds it there); otherwise walk the model chain, taking a key from the {@link ModelKeyPool}
  * for each call (waiting for one that recovers before the deadline), retrying transient failures as often as the mode
  * allows, switching keys on key-related failures and models on overload or retirement; validate structured answers
  * against their schema and send the problems back for as many repair rounds as the mode allows. Every call is
@@ -90,19 +91,31 @@ public final class ModelGateway implements ModelGatewayUseCase {
         }
     }
 
+    @Override
+    public Optional<ModelResult> generateIfHeld(ModelRequest request) {
+        Optional<String> key = CacheKeys.of(request);
+        if (key.isEmpty()) return Optional.empty();
+        CallTrace trace = new CallTrace(request, clock.instant());
+        Optional<ModelResult> held = lookup(key.get(), true, trace);
+        held.ifPresent(result -> record(trace.succeeded(result, clock.instant())));
+        return held;
+    }
+
     private ModelResult answer(ModelRequest request, CallTrace trace) {
         if (request.kind() == GenerationKind.STRUCTURED) validator.checkSchema(request.jsonSchema());
         Optional<String> cacheKey = CacheKeys.of(request);
         if (cacheKey.isEmpty()) return callChain(request, trace);
         String key = cacheKey.get();
-        Optional<ModelResult> cached = lookup(key, trace);
+        Optional<ModelResult> cached = lookup(key, false, trace);
         if (cached.isPresent()) return cached.get();
 
         CompletableFuture<ModelResult> mine = new CompletableFuture<>();
         CompletableFuture<ModelResult> running = inFlight.putIfAbsent(key, mine);
         if (running != null) return follow(running, trace);
         try {
-            ModelResult result = lookup(key, trace).orElseGet(() -> callChain(request, trace));
+            // a flight of this instance may have stored the answer (and left) between our lookup and putIfAbsent;
+            // it stored it locally before leaving, so the cheap local check is enough
+            ModelResult result = lookup(key, true, trace).orElseGet(() -> callChain(request, trace));
             if (!result.cacheHit()) store(key, request, result);
             mine.complete(result);
             return result;
@@ -116,10 +129,11 @@ public final class ModelGateway implements ModelGatewayUseCase {
 
     // ---- the cache and single flight ----
 
-    private Optional<ModelResult> lookup(String key, CallTrace trace) {
+    /** The cached answer; {@code localOnly} asks only what this instance holds (see {@link GenerationCache#getLocal}). */
+    private Optional<ModelResult> lookup(String key, boolean localOnly, CallTrace trace) {
         Optional<CachedGeneration> hit;
         try {
-            hit = cache.get(key, clock.instant());
+            hit = localOnly ? cache.getLocal(key, clock.instant()) : cache.get(key, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Response cache lookup failed; calling the model", e);
             trace.error("CACHE_UNAVAILABLE");

@@ -1,5 +1,6 @@
 package dev.hexcore.application.generation;
 
+import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyLease;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.ModelKeyConfig;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,9 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #recordUsage}); a project whose tokens this minute reached the limit gets no further request until the
  * minute ends.
  *
- * <p><b>Selection.</b> Among the provider's enabled keys, starting at a rotating offset (so load spreads over every
- * key and project with headroom), the first key whose project is not cooling down for the model and whose windows
- * admit the request is granted. Otherwise the answer is {@link KeyLease.Unavailable} with the earliest moment a
+ * <p><b>Selection</b> is one {@link KeyAdmission} step (one Redis round trip in the shared store). Among the
+ * provider's enabled keys, starting at a rotating offset (so load spreads over every key and project with headroom),
+ * the first key whose project is not cooling down for the model and whose windows admit the request is granted. Otherwise the answer is {@link KeyLease.Unavailable} with the earliest moment a
  * project recovers (a cooldown ends, its day or token minute resets, or the request that filled its last 60 s is 60 s
  * old), or with null when no key is enabled.
  *
@@ -64,6 +64,7 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
     private final Map<String, ProjectQuota> quotas = new HashMap<>();
     private final Map<String, AtomicInteger> rotation = new HashMap<>();
     private final Set<ModelRef> models = ConcurrentHashMap.newKeySet();
+    private final KeyAdmission admission;
     private final QuotaCounters counters;
     private final KeyStates states;
     private final ProviderQuotaClock clock;
@@ -71,9 +72,11 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
     /**
      * @param keys        every configured key; ids must be unique
      * @param knownModels models {@link #status} reports even before this replica used them (models used later are added)
+     * @param admission   the acquire step over the same {@code counters} and {@code states} (one Redis script, or in steps)
      */
-    public QuotaAwareKeyPool(List<ModelKeyConfig> keys, Collection<ModelRef> knownModels, QuotaCounters counters,
-                             KeyStates states, ProviderQuotaClock clock) {
+    public QuotaAwareKeyPool(List<ModelKeyConfig> keys, Collection<ModelRef> knownModels, KeyAdmission admission,
+                             QuotaCounters counters, KeyStates states, ProviderQuotaClock clock) {
+        this.admission = admission;
         this.counters = counters;
         this.states = states;
         this.clock = clock;
@@ -86,6 +89,12 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
         models.addAll(knownModels);
     }
 
+    /** A pool whose acquire reads the states and tries the counters in steps ({@link StepwiseKeyAdmission}). */
+    public QuotaAwareKeyPool(List<ModelKeyConfig> keys, Collection<ModelRef> knownModels, QuotaCounters counters,
+                             KeyStates states, ProviderQuotaClock clock) {
+        this(keys, knownModels, new StepwiseKeyAdmission(states, counters), counters, states, clock);
+    }
+
     public QuotaAwareKeyPool(List<ModelKeyConfig> keys, QuotaCounters counters, KeyStates states, ProviderQuotaClock clock) {
         this(keys, List.of(), counters, states, clock);
     }
@@ -95,25 +104,18 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
         List<ModelKeyConfig> keys = keysByProvider.getOrDefault(model.provider(), List.of());
         if (keys.isEmpty()) return new KeyLease.Unavailable(null, "no key is configured for " + model.provider());
         models.add(model);
-        KeyStates.View view = states.view(scopesOf(keys, model), now);
-        List<ModelKeyConfig> enabled = keys.stream().filter(k -> !view.disabled().containsKey(k.id())).toList();
-        if (enabled.isEmpty()) return new KeyLease.Unavailable(null, "every key of " + model.provider() + " is disabled");
-
-        int offset = Math.floorMod(rotation.get(model.provider()).getAndIncrement(), enabled.size());
-        Set<String> exhausted = new HashSet<>();
-        Instant earliest = null;
-        for (int i = 0; i < enabled.size(); i++) {
-            ModelKeyConfig key = enabled.get((offset + i) % enabled.size());
+        List<KeyAdmission.Candidate> candidates = new ArrayList<>(keys.size());
+        for (ModelKeyConfig key : keys) {
             String scope = scope(key, model);
-            if (!exhausted.add(scope)) continue;
-            Instant cooling = view.cooldowns().get(scope);
-            Optional<Instant> refused = cooling != null ? Optional.of(cooling)
-                    : counters.tryAcquire(quotas.get(projectOf(key)).windows(scope, key.provider(), clock, now), now);
-            if (refused.isEmpty()) return new KeyLease.Granted(key.providerKey());
-            earliest = earliest == null || refused.get().isBefore(earliest) ? refused.get() : earliest;
+            candidates.add(new KeyAdmission.Candidate(key.id(), scope,
+                    quotas.get(projectOf(key)).windows(scope, key.provider(), clock, now)));
         }
-        return new KeyLease.Unavailable(earliest, "every key of " + model.provider() + " is at its quota or cooling down for "
-                + model.model());
+        KeyAdmission.Decision decision = admission.admit(candidates,
+                rotation.get(model.provider()).getAndIncrement() & Integer.MAX_VALUE, now);
+        if (decision.isGranted()) return new KeyLease.Granted(keys.get(decision.granted()).providerKey());
+        if (decision.enabled() == 0) return new KeyLease.Unavailable(null, "every key of " + model.provider() + " is disabled");
+        return new KeyLease.Unavailable(decision.earliestRecovery(), "every key of " + model.provider()
+                + " is at its quota or cooling down for " + model.model());
     }
 
     @Override
@@ -180,10 +182,6 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
     private List<ModelRef> modelsOf(String provider) {
         return models.stream().filter(m -> m.provider().equals(provider))
                 .sorted((a, b) -> a.model().compareTo(b.model())).toList();
-    }
-
-    private static List<String> scopesOf(List<ModelKeyConfig> keys, ModelRef model) {
-        return keys.stream().map(k -> scope(k, model)).distinct().toList();
     }
 
     /** Backoff after the {@code strikes}-th consecutive bare 429: 2 s, 4 s, 8 s ... at most 60 s. */

@@ -7,6 +7,7 @@ import dev.hexcore.domain.generation.GenerationKind;
 import dev.hexcore.domain.generation.GenerationMode;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
+import dev.hexcore.domain.generation.ModelResult;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Builds the roleplay conversation (a system instruction from scenario, role, target language and level; the history;
@@ -38,6 +40,16 @@ public final class RoleplayService implements RoleplayUseCase {
 
     @Override
     public String chat(Actor actor, RoleplayCommand command) {
+        return gateway.generate(request(actor, command)).text();
+    }
+
+    @Override
+    public Optional<String> chatIfHeld(Actor actor, RoleplayCommand command) {
+        return gateway.generateIfHeld(request(actor, command)).map(ModelResult::text);
+    }
+
+    /** The gateway request for the conversation, after checking the caller and every field. */
+    private ModelRequest request(Actor actor, RoleplayCommand command) {
         if (actor.kind() != Actor.Kind.USER) throw new ForbiddenException("Roleplay is for signed-in users");
         List<FieldError> errors = new ArrayList<>();
         text(errors, "scenario", command.scenario(), MAX_LABEL);
@@ -62,9 +74,8 @@ public final class RoleplayService implements RoleplayUseCase {
         if (!errors.isEmpty()) throw new InvalidValueException(errors);
         messages.add(ChatMessage.user(command.message()));
 
-        ModelRequest request = new ModelRequest(OPERATION, GenerationKind.CHAT, chain, GenerationMode.BALANCED, budget,
+        return new ModelRequest(OPERATION, GenerationKind.CHAT, chain, GenerationMode.BALANCED, budget,
                 CachePolicy.useDefault(), system(command), messages, null, List.of(), 0, 0.8, 512);
-        return gateway.generate(request).text();
     }
 
     static String system(RoleplayCommand c) {

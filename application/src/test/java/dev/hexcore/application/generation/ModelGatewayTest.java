@@ -241,7 +241,7 @@ class ModelGatewayTest {
         ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(),
                 new dev.hexcore.domain.generation.GenerationCache() {
                     @Override
-                    public java.util.Optional<dev.hexcore.domain.generation.CachedGeneration> get(String key, Instant now) {
+                    public java.util.Optional<dev.hexcore.domain.generation.GenerationCache.Stored> find(String key, Instant now) {
                         throw new IllegalStateException("cache down");
                     }
 
@@ -421,6 +421,34 @@ class ModelGatewayTest {
     }
 
     @Test
+    void an_answer_this_instance_holds_is_given_without_blocking_and_recorded_as_a_hit() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        assertThat(gateway.generateIfHeld(text("Say hello"))).as("nothing held yet").isEmpty();
+        assertThat(events.all()).as("a miss of the fast path is not a call").isEmpty();
+        gateway.generate(text("Say hello"));
+        int finds = cache.finds();
+
+        ModelResult held = gateway.generateIfHeld(text(" Say hello ")).orElseThrow();
+
+        assertThat(held.text()).isEqualTo("Hello from Gemini");
+        assertThat(held.cacheHit()).isTrue();
+        assertThat(gemini.calls()).hasSize(1);
+        assertThat(cache.finds()).as("only the copy in this instance was asked").isEqualTo(finds);
+        assertThat(events.all()).hasSize(2);
+        assertThat(events.last().cacheHit()).isTrue();
+    }
+
+    @Test
+    void requests_that_bypass_the_cache_are_never_answered_by_the_fast_path() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        gateway.generate(text("Say hello"));
+
+        assertThat(gateway.generateIfHeld(text("Say hello").withCache(CachePolicy.bypass()))).isEmpty();
+    }
+
+    @Test
     void a_cached_answer_expires_after_its_ttl() {
         gemini.answers("Hello from Gemini");
         ModelGateway gateway = gateway();
@@ -534,6 +562,32 @@ class ModelGatewayTest {
             assertThat(events.all()).hasSize(callers).noneMatch(GenerationEvent::succeeded);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_flight_that_ends_between_a_lookup_and_joining_the_single_flight_is_found_without_another_upstream_call()
+            throws Exception {
+        gemini.answers("the first flight's answer");
+        ModelGateway gateway = gateway();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // this caller's lookup misses; before it joins the single flight, an identical request runs and leaves
+            cache.onceOnMiss(() -> {
+                try {
+                    other.submit(() -> gateway.generate(text("Say hello"))).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ModelResult late = gateway.generate(text("Say hello"));
+
+            assertThat(gemini.calls()).hasSize(1);
+            assertThat(late.cacheHit()).isTrue();
+            assertThat(late.text()).isEqualTo("the first flight's answer");
+            assertThat(cache.finds()).as("one read of the shared store per caller; the re-check stays local").isEqualTo(2);
+        } finally {
+            other.shutdownNow();
         }
     }
 

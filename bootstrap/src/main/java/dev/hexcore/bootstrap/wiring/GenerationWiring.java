@@ -4,10 +4,16 @@ import dev.hexcore.adapters.ai.gemini.GeminiProvider;
 import dev.hexcore.adapters.ai.openai.OpenAiCompatibleProvider;
 import dev.hexcore.adapters.ai.openai.StructuredOutput;
 import dev.hexcore.adapters.ai.support.ResiliencePolicy;
+import dev.hexcore.adapters.persistence.generation.BackgroundGenerationEvents;
+import dev.hexcore.adapters.persistence.generation.LocalGenerationCache;
+import dev.hexcore.adapters.persistence.generation.PostgresGenerationCache;
+import dev.hexcore.adapters.persistence.generation.PostgresGenerationEvents;
 import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
 import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
+import dev.hexcore.adapters.persistence.quota.RedisKeyAdmission;
 import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
 import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
+import dev.hexcore.adapters.persistence.shared.WriteBehind;
 import dev.hexcore.application.generation.GatewaySettings;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.generation.ModelGatewayUseCase;
@@ -15,12 +21,14 @@ import dev.hexcore.application.generation.ModelOperationsService;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
 import dev.hexcore.application.generation.QuotaAwareKeyPool;
 import dev.hexcore.application.generation.Sleeper;
+import dev.hexcore.application.generation.StepwiseKeyAdmission;
 import dev.hexcore.application.roleplay.RoleplayService;
 import dev.hexcore.application.roleplay.RoleplayUseCase;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationEventReader;
 import dev.hexcore.domain.generation.GenerationEvents;
 import dev.hexcore.domain.generation.JsonSchemaValidator;
+import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyPool;
@@ -30,9 +38,12 @@ import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +62,8 @@ import org.jboss.logging.Logger;
  */
 public class GenerationWiring {
     private static final Logger LOG = Logger.getLogger(GenerationWiring.class);
+    /** Writes waiting at most; beyond, the caller writes itself. */
+    private static final int WRITE_BEHIND_CAPACITY = 10_000;
 
     @Produces
     @Singleton
@@ -66,7 +79,9 @@ public class GenerationWiring {
                               @ConfigProperty(name = "hexcore.ai.quota-margin", defaultValue = "PT1S") Duration margin) {
         QuotaCounters counters = new InMemoryQuotaCounters();
         KeyStates states = new InMemoryKeyStates();
+        KeyAdmission admission = new StepwiseKeyAdmission(states, counters);
         if (redis.configured()) {
+            admission = new RedisKeyAdmission(redisClient.get(), admission, meters);
             counters = new RedisQuotaCounters(redisClient.get(), counters, meters);
             states = new RedisKeyStates(redisClient.get(), states, meters);
         }
@@ -75,7 +90,44 @@ public class GenerationWiring {
         known.addAll(settings.chain("roleplay"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
-        return new QuotaAwareKeyPool(keys, known, counters, states, ProviderQuotaClock.defaults().withMinuteMargin(margin));
+        return new QuotaAwareKeyPool(keys, known, admission, counters, states,
+                ProviderQuotaClock.defaults().withMinuteMargin(margin));
+    }
+
+    /** The thread that writes cache entries and generation events after the call that produced them. */
+    @Produces
+    @Singleton
+    @Named("generation-writes")
+    WriteBehind generationWrites() {
+        return new WriteBehind("generation", WRITE_BEHIND_CAPACITY);
+    }
+
+    void closeGenerationWrites(@Disposes @Named("generation-writes") WriteBehind writes) {
+        writes.close();
+    }
+
+    /**
+     * The response cache the gateway sees: a bounded copy in this process ({@code hexcore.ai.cache.local-max-size}
+     * bytes) in front of PostgreSQL, written behind, so neither a repeated request nor storing an answer waits for the
+     * database.
+     */
+    @Produces
+    @Singleton
+    @Typed(GenerationCache.class)
+    LocalGenerationCache responseCache(PostgresGenerationCache shared, @Named("generation-writes") WriteBehind writes,
+                                       Clock clock,
+                                       @ConfigProperty(name = "hexcore.ai.cache.local-max-size", defaultValue = "64M")
+                                       MemorySize maxSize) {
+        return new LocalGenerationCache(shared, writes, maxSize.asLongValue(), clock);
+    }
+
+    /** Generation events, inserted off the caller's thread. */
+    @Produces
+    @Singleton
+    @Typed(GenerationEvents.class)
+    BackgroundGenerationEvents generationEvents(PostgresGenerationEvents events,
+                                                @Named("generation-writes") WriteBehind writes) {
+        return new BackgroundGenerationEvents(events, writes);
     }
 
     @Produces

@@ -2,6 +2,8 @@ package dev.hexcore.bootstrap.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hexcore.adapters.persistence.generation.PostgresGenerationCache;
+import dev.hexcore.adapters.persistence.generation.PostgresGenerationEvents;
 import dev.hexcore.domain.generation.CachedGeneration;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationCacheMaintenance;
@@ -28,19 +30,28 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The response cache and the generation events on the suite's PostgreSQL, through the domain ports. */
+/**
+ * The response cache and the generation events on the suite's PostgreSQL, through the domain ports: the PostgreSQL
+ * stores themselves, and what the gateway is wired to (a copy in this process and writes behind, in front of them).
+ */
 @QuarkusTest
 class GenerationStoreContractTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     @Inject
-    GenerationCache cache;
+    PostgresGenerationCache cache;
 
     @Inject
     GenerationCacheMaintenance cacheMaintenance;
 
     @Inject
-    GenerationEvents events;
+    PostgresGenerationEvents events;
+
+    @Inject
+    GenerationCache wiredCache;
+
+    @Inject
+    GenerationEvents wiredEvents;
 
     @Inject
     GenerationEventReader reader;
@@ -58,6 +69,36 @@ class GenerationStoreContractTest {
         assertThat(cache.get(key, NOW)).contains(entry);
         assertThat(cache.get(key, NOW.plusSeconds(60))).isEmpty();
         assertThat(cache.get(key(), NOW)).isEmpty();
+    }
+
+    @Test
+    void theGatewaysCacheAnswersAtOnceAndWritesBehindToPostgres() {
+        String key = key();
+        CachedGeneration entry = new CachedGeneration("gemini", "gemini-2.5-flash", "hello", TokenUsage.NONE, NOW);
+        wiredCache.put(key, entry, NOW.plusSeconds(60));
+
+        assertThat(wiredCache.getLocal(key, NOW)).contains(entry);
+        assertThat(eventually(() -> cache.find(key, NOW).isPresent())).as("the entry reached PostgreSQL").isTrue();
+        assertThat(cache.find(key, NOW)).contains(new GenerationCache.Stored(entry, NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void theGatewaysEventsReachPostgresOffTheCallersThread() {
+        String operation = "wired-" + UUID.randomUUID();
+        wiredEvents.record(event(operation, "m1", 5, ResultQuality.OK, false, NOW));
+
+        assertThat(eventually(() -> reader.find(new GenerationEventQuery(operation, null, null, null, null, null, null),
+                new PageRequest(1, 10)).total() == 1)).as("the event reached PostgreSQL").isTrue();
+    }
+
+    /** Polls {@code condition} for up to 5 s. */
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end >= 0) return false;
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     @Test

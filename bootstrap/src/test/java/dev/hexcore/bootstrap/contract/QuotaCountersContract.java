@@ -3,6 +3,7 @@ package dev.hexcore.bootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.application.generation.QuotaAwareKeyPool;
+import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyLease;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.ModelKeyConfig;
@@ -52,6 +53,20 @@ public abstract class QuotaCountersContract {
 
     protected abstract KeyStates otherReplicaKeyStates();
 
+    /** The acquire step over {@link #counters()} and {@link #keyStates()}. */
+    protected abstract KeyAdmission admission();
+
+    protected abstract KeyAdmission otherReplicaAdmission();
+
+    private QuotaAwareKeyPool pool(List<ModelKeyConfig> keys) {
+        return new QuotaAwareKeyPool(keys, List.of(), admission(), counters(), keyStates(), ProviderQuotaClock.defaults());
+    }
+
+    private QuotaAwareKeyPool otherReplicaPool(List<ModelKeyConfig> keys) {
+        return new QuotaAwareKeyPool(keys, List.of(), otherReplicaAdmission(), otherReplicaCounters(),
+                otherReplicaKeyStates(), ProviderQuotaClock.defaults());
+    }
+
     /** Lets {@code duration} of the store's own time pass (Redis expiry runs on its clock). */
     protected abstract void pass(Duration duration);
 
@@ -69,6 +84,17 @@ public abstract class QuotaCountersContract {
 
     private Window sliding(String name, long limit, long cost) {
         return Window.sliding(name(name), MINUTE, limit, cost);
+    }
+
+    /** Adds and waits until the count has landed: {@link QuotaCounters#add} may return before it does. */
+    private void add(Window window, long amount) {
+        long before = used(window);
+        counters().add(window, amount, START);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (used(window) < before + amount) {
+            assertThat(System.nanoTime()).as("the added amount landed within 2 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private long used(Window window) {
@@ -115,9 +141,9 @@ public abstract class QuotaCountersContract {
         assertThat(counters().tryAcquire(List.of(tokens), START)).isEmpty();
         assertThat(used(tokens)).isZero();
 
-        counters().add(tokens, 99, START);
+        add(tokens, 99);
         assertThat(counters().tryAcquire(List.of(tokens), START)).as("one token of headroom left").isEmpty();
-        counters().add(tokens, 5, START);
+        add(tokens, 5);
         assertThat(used(tokens)).as("added whatever the limit").isEqualTo(104);
         assertThat(counters().tryAcquire(List.of(tokens), START)).contains(NEXT_MINUTE);
     }
@@ -275,13 +301,83 @@ public abstract class QuotaCountersContract {
         assertThat(keyStates().view(List.of(), START).disabled()).doesNotContainKey(key);
     }
 
+    // ---- the acquire step: states and counters in one call ----
+
+    private KeyAdmission.Candidate candidate(String key, String scope, Window... windows) {
+        return new KeyAdmission.Candidate(name(key), name(scope), List.of(windows));
+    }
+
+    @Test
+    void anAdmissionSkipsDisabledKeysAndGoesRoundTheOthersFromTheTurn() {
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "scope-a", sliding("a", 100, 1)),
+                candidate("b", "scope-b", sliding("b", 100, 1)), candidate("c", "scope-c", sliding("c", 100, 1)));
+        otherReplicaKeyStates().disable(name("b"), "KEY_INVALID");
+
+        assertThat(admission().admit(candidates, 0, START)).isEqualTo(new KeyAdmission.Decision(0, 2, null));
+        assertThat(admission().admit(candidates, 1, START)).isEqualTo(new KeyAdmission.Decision(2, 2, null));
+        assertThat(otherReplicaAdmission().admit(candidates, 2, START)).isEqualTo(new KeyAdmission.Decision(0, 2, null));
+        assertThat(used(sliding("a", 100, 1))).isEqualTo(2);
+        assertThat(used(sliding("b", 100, 1))).isZero();
+    }
+
+    @Test
+    void whenEveryKeyIsDisabledNothingIsTried() {
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "scope-a", sliding("a", 100, 1)));
+        keyStates().disable(name("a"), "BILLING_QUOTA");
+
+        assertThat(admission().admit(candidates, 0, START)).isEqualTo(new KeyAdmission.Decision(-1, 0, null));
+        assertThat(used(sliding("a", 100, 1))).isZero();
+    }
+
+    @Test
+    void aCoolingScopeIsPassedOverAndTheEarliestRecoveryOfTheScopesTriedIsTold() {
+        Window full = sliding("b", 1, 1);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "scope-a", sliding("a", 100, 1)),
+                candidate("b", "scope-b", full));
+        otherReplicaKeyStates().coolDown(name("scope-a"), START.plusSeconds(30), START);
+
+        assertThat(admission().admit(candidates, 0, START)).isEqualTo(new KeyAdmission.Decision(1, 2, null));
+        assertThat(admission().admit(candidates, 0, START.plusSeconds(1)))
+                .isEqualTo(new KeyAdmission.Decision(-1, 2, START.plusSeconds(30)));
+        assertThat(admission().admit(candidates, 0, START.plusSeconds(31)))
+                .as("the cooldown is over").isEqualTo(new KeyAdmission.Decision(0, 2, null));
+        assertThat(used(sliding("a", 100, 1), START.plusSeconds(31))).isEqualTo(1);
+    }
+
+    @Test
+    void aScopeSharedByTwoKeysIsTriedOnceAndARefusalCountsNothing() {
+        Window minute = sliding("rpm", 5, 1);
+        Window day = day("rpd", 1);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute, day),
+                candidate("b", "project", minute, day));
+
+        assertThat(admission().admit(candidates, 1, START)).isEqualTo(new KeyAdmission.Decision(1, 2, null));
+        assertThat(otherReplicaAdmission().admit(candidates, 0, START.plusSeconds(1)))
+                .as("the day is spent: its reset, the latest of the refusing windows")
+                .isEqualTo(new KeyAdmission.Decision(-1, 2, NEXT_DAY));
+        assertThat(used(minute, START.plusSeconds(1))).isEqualTo(1);
+        assertThat(used(day)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullSlidingWindowTellsWhenItsOldestRequestLeaves() {
+        Window minute = sliding("rpm", 2, 1);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute));
+        admission().admit(candidates, 0, START);
+        otherReplicaAdmission().admit(candidates, 0, START.plusSeconds(10));
+
+        assertThat(admission().admit(candidates, 0, START.plusSeconds(20)))
+                .isEqualTo(new KeyAdmission.Decision(-1, 1, START.plus(MINUTE)));
+        assertThat(admission().admit(candidates, 0, START.plus(MINUTE)))
+                .isEqualTo(new KeyAdmission.Decision(0, 1, null));
+    }
+
     @Test
     void twoKeysOfOneProjectShareTheQuotaAcrossPools() {
         ModelRef model = new ModelRef("gemini", name("model"));
         List<ModelKeyConfig> keys = List.of(key("a", "project", 5), key("b", "project", 5));
-        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
-        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
-                ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool one = pool(keys);
+        QuotaAwareKeyPool two = otherReplicaPool(keys);
 
         int granted = 0;
         for (int i = 0; i < 10; i++) {
@@ -296,9 +392,8 @@ public abstract class QuotaCountersContract {
     void twoPoolsHammeredFromManyThreadsNeverGrantMoreThanTheRequestsPerMinute() throws Exception {
         ModelRef model = new ModelRef("gemini", name("model"));
         List<ModelKeyConfig> keys = List.of(key("a", "project-1", 20), key("b", "project-1", 20), key("c", "project-2", 7));
-        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
-        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
-                ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool one = pool(keys);
+        QuotaAwareKeyPool two = otherReplicaPool(keys);
 
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
@@ -330,9 +425,8 @@ public abstract class QuotaCountersContract {
             throws Exception {
         ModelRef model = new ModelRef("gemini", name("model"));
         List<ModelKeyConfig> keys = List.of(key("a", "project-1", 20), key("b", "project-1", 20), key("c", "project-2", 7));
-        QuotaAwareKeyPool one = new QuotaAwareKeyPool(keys, counters(), keyStates(), ProviderQuotaClock.defaults());
-        QuotaAwareKeyPool two = new QuotaAwareKeyPool(keys, otherReplicaCounters(), otherReplicaKeyStates(),
-                ProviderQuotaClock.defaults());
+        QuotaAwareKeyPool one = pool(keys);
+        QuotaAwareKeyPool two = otherReplicaPool(keys);
         Instant from = Instant.parse("2026-11-22T10:00:45Z");
 
         ExecutorService threads = Executors.newFixedThreadPool(16);

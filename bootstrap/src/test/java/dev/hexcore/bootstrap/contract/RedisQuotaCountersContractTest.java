@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
 import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
+import dev.hexcore.adapters.persistence.quota.RedisKeyAdmission;
 import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
 import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
+import dev.hexcore.application.generation.StepwiseKeyAdmission;
+import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.QuotaCounters;
 import dev.hexcore.domain.generation.QuotaCounters.Window;
@@ -45,6 +48,8 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
     private RedisKeyStates states;
     private RedisQuotaCounters otherCounters;
     private RedisKeyStates otherStates;
+    private RedisKeyAdmission admission;
+    private RedisKeyAdmission otherAdmission;
 
     @BeforeEach
     void newStores() {
@@ -55,6 +60,12 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
         states = new RedisKeyStates(redis, new InMemoryKeyStates(), meters);
         otherCounters = new RedisQuotaCounters(redis, new InMemoryQuotaCounters(), meters);
         otherStates = new RedisKeyStates(redis, new InMemoryKeyStates(), meters);
+        admission = new RedisKeyAdmission(redis, inMemoryAdmission(), meters);
+        otherAdmission = new RedisKeyAdmission(redis, inMemoryAdmission(), meters);
+    }
+
+    private static StepwiseKeyAdmission inMemoryAdmission() {
+        return new StepwiseKeyAdmission(new InMemoryKeyStates(), new InMemoryQuotaCounters());
     }
 
     /** Had Redis failed or been slow, the contract would have run against the in-memory fallback instead. */
@@ -81,6 +92,16 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
     @Override
     protected KeyStates otherReplicaKeyStates() {
         return otherStates;
+    }
+
+    @Override
+    protected KeyAdmission admission() {
+        return admission;
+    }
+
+    @Override
+    protected KeyAdmission otherReplicaAdmission() {
+        return otherAdmission;
     }
 
     @Override
@@ -139,7 +160,10 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
             assertThat(downCounters.usage(List.of(window), now)).containsEntry(window.counter(), 2L);
             downStates.coolDown("scope", now.plusSeconds(5), now);
             assertThat(downStates.view(List.of("scope"), now).cooldowns()).containsKey("scope");
-            assertThat(fallbacks(downMeters)).isEqualTo(6);
+            RedisKeyAdmission downAdmission = new RedisKeyAdmission(down, inMemoryAdmission(), downMeters);
+            assertThat(downAdmission.admit(List.of(new KeyAdmission.Candidate("a", "scope", List.of(window))), 0, now))
+                    .isEqualTo(new KeyAdmission.Decision(0, 1, null));
+            assertThat(fallbacks(downMeters)).isEqualTo(7);
         } finally {
             unreachable.close();
         }

@@ -92,7 +92,11 @@ public interface QuotaCounters {
      */
     Optional<Instant> tryAcquire(List<Window> windows, Instant now);
 
-    /** Adds {@code amount} to the window whatever its limit (tokens reported after a call); at {@code now} if sliding. */
+    /**
+     * Adds {@code amount} to the window whatever its limit (tokens reported after a call); at {@code now} if sliding.
+     * Best-effort bookkeeping that must not delay the call reporting it: a remote store may return before the amount
+     * has landed, which it does within about one round trip (later calls may not see it yet).
+     */
     void add(Window window, long amount, Instant now);
 
     /**

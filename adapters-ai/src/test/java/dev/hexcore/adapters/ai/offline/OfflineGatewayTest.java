@@ -94,8 +94,8 @@ class OfflineGatewayTest {
 
     private record MapCache(Map<String, CachedGeneration> entries) implements GenerationCache {
         @Override
-        public Optional<CachedGeneration> get(String key, Instant now) {
-            return Optional.ofNullable(entries.get(key));
+        public Optional<Stored> find(String key, Instant now) {
+            return Optional.ofNullable(entries.get(key)).map(entry -> new Stored(entry, Instant.MAX));
         }
 
         @Override

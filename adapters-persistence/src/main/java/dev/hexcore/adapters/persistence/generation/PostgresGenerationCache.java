@@ -8,6 +8,7 @@ import dev.hexcore.domain.generation.TokenUsage;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -19,11 +20,14 @@ import java.util.Optional;
  * so a cache write never rides on (or breaks) someone else's transaction, and without waiting for the disk (losing the
  * last answers in a crash only costs a model call). A read is one indexed query on a pooled
  * connection, with no transaction of its own: it sits on every gateway call's path.
+ *
+ * <p>Injected as itself: the {@link GenerationCache} the gateway sees is {@link LocalGenerationCache} in front of it.
  */
 @ApplicationScoped
+@Typed({PostgresGenerationCache.class, GenerationCacheMaintenance.class})
 public class PostgresGenerationCache implements GenerationCache, GenerationCacheMaintenance {
     private static final String SELECT = "select provider, model, response, prompt_tokens, completion_tokens, total_tokens, "
-            + "created_at from llm_cache_entries where cache_key = ? and expires_at > ?";
+            + "created_at, expires_at from llm_cache_entries where cache_key = ? and expires_at > ?";
     private static final String UPSERT = "insert into llm_cache_entries (cache_key, provider, model, response, prompt_tokens, "
             + "completion_tokens, total_tokens, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (cache_key) do update set provider = excluded.provider, model = excluded.model, "
@@ -40,17 +44,17 @@ public class PostgresGenerationCache implements GenerationCache, GenerationCache
     }
 
     @Override
-    public Optional<CachedGeneration> get(String key, Instant now) {
+    public Optional<Stored> find(String key, Instant now) {
         return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT)) {
                 select.setString(1, key);
                 Jdbc.setInstant(select, 2, now);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) return Optional.empty();
-                    return Optional.of(new CachedGeneration(row.getString("provider"), row.getString("model"),
+                    return Optional.of(new Stored(new CachedGeneration(row.getString("provider"), row.getString("model"),
                             row.getString("response"), new TokenUsage(row.getInt("prompt_tokens"),
                             row.getInt("completion_tokens"), row.getInt("total_tokens")),
-                            Jdbc.getInstant(row, "created_at")));
+                            Jdbc.getInstant(row, "created_at")), Jdbc.getInstant(row, "expires_at")));
                 }
             }
         });

@@ -17,6 +17,7 @@ import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,9 +30,11 @@ import java.util.Locale;
 /**
  * {@code ai_generation_events}: one row per gateway call, written in its own short transaction (a failed write never
  * touches the caller's) that does not wait for the disk: analytics are best-effort, and read back for the admin API with filters and per-operation aggregates computed by
- * PostgreSQL ({@code percentile_cont} for latency percentiles).
+ * PostgreSQL ({@code percentile_cont} for latency percentiles). The gateway records through
+ * {@link BackgroundGenerationEvents}, off its thread.
  */
 @ApplicationScoped
+@Typed({PostgresGenerationEvents.class, GenerationEventReader.class})
 public class PostgresGenerationEvents implements GenerationEvents, GenerationEventReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };

@@ -23,13 +23,18 @@ final class LuaScript {
         this.sha1 = sha1(source);
     }
 
-    static LuaScript load(String resource) {
-        try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing script resource " + resource);
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The script made of {@code resources} in this order (a library of functions, then the script using them). */
+    static LuaScript load(String... resources) {
+        StringBuilder source = new StringBuilder();
+        for (String resource : resources) {
+            try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("missing script resource " + resource);
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return new LuaScript(source.toString());
     }
 
     /** Runs the script on one key; {@code EVAL} (which also caches it) after a {@code NOSCRIPT} reply. */

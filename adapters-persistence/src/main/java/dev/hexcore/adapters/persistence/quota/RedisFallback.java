@@ -40,6 +40,13 @@ final class RedisFallback {
         }
     }
 
+    /** For a call not waited for: Redis failed with {@code failure} (or timed out), so {@code memory} runs instead. */
+    void fellBack(Throwable failure, Runnable memory) {
+        fallbacks.increment();
+        warnAtMostEvery10s(failure);
+        memory.run();
+    }
+
     void run(Runnable redis, Runnable memory) {
         call(() -> {
             redis.run();
@@ -51,7 +58,7 @@ final class RedisFallback {
     }
 
     /** Logs the failure's type only: a message could name keys and projects. */
-    private void warnAtMostEvery10s(RuntimeException failure) {
+    private void warnAtMostEvery10s(Throwable failure) {
         long now = System.nanoTime();
         long next = nextWarningNanos.get();
         if (now - next >= 0 && nextWarningNanos.compareAndSet(next, now + WARN_EVERY.toNanos())) {

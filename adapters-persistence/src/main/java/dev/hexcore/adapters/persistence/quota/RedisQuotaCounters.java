@@ -3,6 +3,8 @@ package dev.hexcore.adapters.persistence.quota;
 import dev.hexcore.domain.generation.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Blocking: call it from a worker thread (on an event-loop thread the wait is refused and the call is answered from
  * memory). Never fails because of Redis: when Redis errs or does not answer within 1 s, the in-memory
- * {@code fallback} answers (quotas then count per replica), counted in {@code hexcore.modelquota.redis.fallbacks}
+ * {@code fallback} answers (quotas then count per replica; {@link #add} does not wait, see there), counted in {@code hexcore.modelquota.redis.fallbacks}
  * ({@code store=counters}) with a warning at most every 10 s.
  *
  * <p>Not a CDI bean: the bootstrap module produces the counters it selects.
@@ -36,7 +38,7 @@ public final class RedisQuotaCounters implements QuotaCounters {
     private final ReactiveRedisDataSource redis;
     private final QuotaCounters fallback;
     private final RedisFallback onFailure;
-    private final LuaScript script = LuaScript.load("quota-counters.lua");
+    private final LuaScript script = LuaScript.load("quota-windows.lua", "quota-counters.lua");
 
     public RedisQuotaCounters(ReactiveRedisDataSource redis, QuotaCounters fallback, MeterRegistry meters) {
         this.redis = redis;
@@ -60,10 +62,24 @@ public final class RedisQuotaCounters implements QuotaCounters {
         }, () -> fallback.tryAcquire(windows, now));
     }
 
+    /**
+     * Sent from a worker thread without waiting for the reply (tokens after a call are best-effort bookkeeping, and
+     * the call's answer must not wait for them, nor for handing the command to the client): the count lands in Redis
+     * about one round trip later, and on a failure or after
+     * {@link RedisFallback#TIMEOUT} it is added to the fallback instead.
+     */
     @Override
     public void add(Window window, long amount, Instant now) {
         if (amount <= 0) return;
-        onFailure.run(() -> run("add", List.of(window), List.of(amount), now), () -> fallback.add(window, amount, now));
+        Runnable inMemory = () -> fallback.add(window, amount, now);
+        try {
+            Uni.createFrom().deferred(() -> send("add", List.of(window), List.of(amount), now))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .ifNoItem().after(RedisFallback.TIMEOUT).fail()
+                    .subscribe().with(reply -> { }, failure -> onFailure.fellBack(failure, inMemory));
+        } catch (RuntimeException failure) {
+            onFailure.fellBack(failure, inMemory);
+        }
     }
 
     @Override
@@ -78,28 +94,20 @@ public final class RedisQuotaCounters implements QuotaCounters {
     }
 
     private Response run(String mode, List<Window> windows, List<Long> costs, Instant now) {
+        return send(mode, windows, costs, now).await().atMost(RedisFallback.TIMEOUT);
+    }
+
+    private Uni<Response> send(String mode, List<Window> windows, List<Long> costs, Instant now) {
         long micros = QuotaCounters.micros(now);
         List<String> keys = new ArrayList<>(windows.size());
-        List<String> args = new ArrayList<>(3 + 5 * windows.size());
+        List<String> args = new ArrayList<>(3 + WindowArguments.PER_WINDOW * windows.size());
         args.add(mode);
         args.add(String.valueOf(micros));
         args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()));
         for (int i = 0; i < windows.size(); i++) {
-            Window window = windows.get(i);
-            keys.add(KEY_PREFIX + window.counter());
-            args.add(String.valueOf(window.limit()));
-            args.add(String.valueOf(costs.get(i)));
-            if (window.isSliding()) {
-                long length = window.length().toNanos() / 1_000;
-                args.add(String.valueOf(window.length().multipliedBy(2).plus(FORGET_AFTER).toMillis()));
-                args.add(String.valueOf(length));
-                args.add("(" + (micros - length));
-            } else {
-                args.add(String.valueOf(Math.max(1, Duration.between(now, window.resetsAt()).plus(FORGET_AFTER).toMillis())));
-                args.add("0");
-                args.add("");
-            }
+            keys.add(KEY_PREFIX + windows.get(i).counter());
+            WindowArguments.add(args, windows.get(i), costs.get(i), now);
         }
-        return script.run(redis, keys, args).await().atMost(RedisFallback.TIMEOUT);
+        return script.run(redis, keys, args);
     }
 }
