@@ -211,15 +211,24 @@ public final class ModelGateway implements ModelGatewayUseCase {
         }
     }
 
-    /** A key for the model, waiting for one that recovers before the deadline; empty when none will. */
+    /**
+     * A key for the model, waiting for one that recovers while a call could still finish (at least
+     * {@link GatewaySettings#minCallTime} before the deadline); empty when none will.
+     */
     private Optional<ProviderKey> key(ModelRun run, CallTrace trace) {
         if (run.keyless) return Optional.of(KeylessModelProvider.NO_KEY);
+        Instant lastUsefulStart = trace.deadline.minus(settings.minCallTime());
         while (true) {
             Instant now = clock.instant();
+            if (settings.minCallTime().isPositive() && !now.isBefore(lastUsefulStart)) {
+                // too late to call: taking a key would spend its quota on a call that cannot finish in time
+                trace.error("DEADLINE_EXCEEDED");
+                return Optional.empty();
+            }
             KeyLease lease = keys.acquire(run.model, now);
             if (lease instanceof KeyLease.Granted granted) return Optional.of(granted.key());
             Instant recovery = ((KeyLease.Unavailable) lease).earliestRecovery();
-            if (recovery != null && recovery.isBefore(trace.deadline)) {
+            if (recovery != null && recovery.isBefore(lastUsefulStart)) {
                 Duration wait = Duration.between(now, recovery);
                 if (pause(wait.isPositive() ? wait : settings.retryBackoff(), trace)) continue;
             }

@@ -287,6 +287,34 @@ class ModelGatewayTest {
     }
 
     @Test
+    void a_key_that_recovers_too_close_to_the_deadline_is_not_waited_for_and_no_quota_is_spent() {
+        pool.thenNoKeyUntil(START.plusMillis(59_500));
+        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway.generate(ModelRequest.text("test.text", List.of(FLASH), "Say hello")
+                        .withBudget(Duration.ofSeconds(60))))
+                .satisfies(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
+        assertThat(sleeper.sleeps()).as("recovery at 59.5 s leaves less than the 1 s a call needs").isEmpty();
+        assertThat(gemini.calls()).isEmpty();
+    }
+
+    @Test
+    void with_less_than_the_minimum_call_time_left_no_key_is_taken() {
+        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+        gemini.answers("too late");
+
+        assertThatExceptionOfType(ModelUnavailableException.class)
+                .isThrownBy(() -> gateway.generate(ModelRequest.text("test.text", List.of(FLASH), "Say hello")
+                        .withBudget(Duration.ofMillis(900))));
+        assertThat(pool.acquired()).as("no key, so no quota, was taken").isEmpty();
+        assertThat(gemini.calls()).isEmpty();
+        assertThat(events.last().errorCodes()).contains("DEADLINE_EXCEEDED");
+    }
+
+    @Test
     void when_no_key_recovers_in_time_the_next_model_is_tried_without_waiting() {
         pool.thenNoKeyUntil(START.plusSeconds(600));
         groq.answers("Hello from Groq");

@@ -135,7 +135,8 @@ public class GenerationWiring {
     @Typed(ModelGatewayUseCase.class)
     ModelGateway gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
                          JsonSchemaValidator validator, GenerationCache cache, GenerationEvents events, Clock clock,
-                         @ConfigProperty(name = "hexcore.ai.call-timeout", defaultValue = "PT30S") Duration callTimeout) {
+                         @ConfigProperty(name = "hexcore.ai.call-timeout", defaultValue = "PT30S") Duration callTimeout,
+                         @ConfigProperty(name = "hexcore.ai.min-call-time", defaultValue = "PT1S") Duration minCallTime) {
         List<ModelProviderPort> providers = new ArrayList<>(beans.stream().toList());
         ResiliencePolicy policy = ResiliencePolicy.defaults();
         if (settings.keys().stream().anyMatch(k -> k.provider().equals("gemini"))) {
@@ -148,7 +149,7 @@ public class GenerationWiring {
         }
         GatewaySettings defaults = GatewaySettings.defaults();
         return new ModelGateway(providers, keys, validator, cache, events, clock, Sleeper.system(),
-                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches()));
+                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches(), minCallTime));
     }
 
     @Produces
