@@ -62,7 +62,7 @@ import org.jboss.logging.Logger;
  */
 public class GenerationWiring {
     private static final Logger LOG = Logger.getLogger(GenerationWiring.class);
-    /** Writes waiting at most; beyond, the caller writes itself. */
+    /** Writes waiting at most; beyond, new ones are dropped (with a warning) rather than blocking the caller. */
     private static final int WRITE_BEHIND_CAPACITY = 10_000;
 
     @Produces

@@ -77,7 +77,7 @@ public final class LeasingRateLimiter implements RateLimiter {
                 if (refill != null) slot.refill = null;
             }
             if (refill != null) refill.complete(null);
-        }).thenApply(grant -> slot.firstOf(grant, policy.limit()));
+        }).thenApply(grant -> Slot.firstOf(grant, policy.limit()));
     }
 
     /** An explicit multi-count goes to the shared limiter as it is. */
@@ -137,7 +137,7 @@ public final class LeasingRateLimiter implements RateLimiter {
         }
 
         /** The caller's decision from a grant: it takes the first permit, the rest of the lease counts as remaining. */
-        RateLimitDecision firstOf(RateLimitGrant grant, long limit) {
+        static RateLimitDecision firstOf(RateLimitGrant grant, long limit) {
             RateLimitDecision decision = grant.decision();
             if (!decision.allowed() || grant.permits() <= 1) return decision;
             return new RateLimitDecision(true, limit, Math.min(limit, decision.remaining() + grant.permits() - 1),

@@ -33,7 +33,7 @@ public final class WriteBehind implements Executor, AutoCloseable {
                 }, (write, pool) -> warnDropped());
     }
 
-    /** Runs {@code write} soon on the background thread (or now, on a full queue); a failure is logged. */
+    /** Runs {@code write} soon on the background thread, or drops it when the queue is full; a failure is logged. */
     @Override
     public void execute(Runnable write) {
         executor.execute(() -> {
