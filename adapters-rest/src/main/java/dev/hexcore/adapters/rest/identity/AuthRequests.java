@@ -37,6 +37,6 @@ public final class AuthRequests {
 
     /** GET /auth/me for an API key: who the key is, without a database read. */
     @RegisterForReflection
-    public record ApiKeyCallerResponse(String id, String kind, java.util.List<String> scopes) {
+    public record ApiKeyCallerResponse(String id, String kind, java.util.List<String> scopes) implements CallerResponse {
     }
 }

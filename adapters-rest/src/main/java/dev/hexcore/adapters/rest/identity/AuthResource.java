@@ -125,7 +125,7 @@ public class AuthResource {
     @Operation(summary = "The signed-in user, or for an API key its id and scopes")
     @APIResponse(responseCode = "200", description = "The caller")
     @NonBlocking
-    public Uni<Object> me() {
+    public Uni<CallerResponse> me() {
         Actor actor = Actors.of(identity);
         if (actor.kind() == Actor.Kind.API_KEY) {
             // Everything is known from the identity: answer on the I/O thread, no hop to a worker.
@@ -134,7 +134,7 @@ public class AuthResource {
         }
         // At most about a second old, like the access check that admitted this token (ADR 0003); read on a worker
         // thread only when this replica has no fresh copy.
-        return Unis.of(() -> currentUser.getRecent(actor.id())).map(user -> (Object) UserResponse.from(user));
+        return Unis.of(() -> currentUser.getRecent(actor.id()), UserResponse::from);
     }
 
     static String clientAddress(HttpServerRequest http) {

@@ -11,7 +11,7 @@ import java.util.Map;
 @RegisterForReflection
 public record UserResponse(String id, String username, String email, String nativeLanguage, String targetLanguage,
                            long xp, Map<String, String> languageLevels, List<String> interests, List<String> roles,
-                           String status, Instant createdAt, Instant updatedAt) {
+                           String status, Instant createdAt, Instant updatedAt) implements CallerResponse {
     public static UserResponse from(User user) {
         return new UserResponse(user.id().toString(), user.username(), user.email(), user.nativeLanguage(),
                 user.targetLanguage(), user.xp(), user.languageLevels(), user.interests(),

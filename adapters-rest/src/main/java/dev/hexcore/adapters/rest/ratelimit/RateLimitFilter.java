@@ -106,8 +106,8 @@ public class RateLimitFilter {
     }
 
     private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
-        return Unis.of(() -> limiter.acquire(target.subject(), target.policy()))
-                .map(decision -> respond(decision, requestContext, request));
+        return Unis.of(() -> limiter.acquire(target.subject(), target.policy()),
+                decision -> respond(decision, requestContext, request));
     }
 
     /** Null to let the request through (its headers are added on the way out), else the 429. */
