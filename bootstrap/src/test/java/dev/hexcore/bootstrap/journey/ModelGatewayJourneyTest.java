@@ -118,4 +118,45 @@ class ModelGatewayJourneyTest {
         assertThat(keys.getList("project", String.class)).contains("project-" + HexcoreTestInfrastructure.RUN);
         assertThat(body).doesNotContain("test-secret");
     }
+
+    @Test
+    void anAdminDisablesAKeyWithOrWithoutAReasonAndEnablesItAgain() {
+        var admin = newAdmin(admins);
+        String address = newAddress();
+        String keyId = "gemini-b-" + HexcoreTestInfrastructure.RUN;
+        String keys = "/api/v1/admin/model-keys/";
+        try {
+            // the body is optional: a bare POST (no Content-Type) disables with the default reason
+            JsonPath bare = bearer(address, admin.tokens().access()).post(keys + keyId + "/disable").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(bare.getString("key_id")).isEqualTo(keyId);
+            assertThat(bare.getBoolean("enabled")).isFalse();
+            assertThat(bare.getString("disabled_reason")).isEqualTo("disabled by an admin");
+
+            JsonPath empty = bearer(address, admin.tokens().access()).contentType("application/json").post(keys + keyId + "/disable")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(empty.getBoolean("enabled")).isFalse();
+
+            JsonPath reasoned = bearer(address, admin.tokens().access()).contentType("application/json")
+                    .body("{\"reason\":\" leaked in a log \"}").post(keys + keyId + "/disable").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(reasoned.getString("disabled_reason")).isEqualTo("leaked in a log");
+        } finally {
+            JsonPath enabled = bearer(address, admin.tokens().access()).post(keys + keyId + "/enable").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(enabled.getBoolean("enabled")).isTrue();
+            assertThat(enabled.getString("disabled_reason")).isNull();
+        }
+        bearer(address, admin.tokens().access()).post(keys + "no-such-key/disable").then().statusCode(404);
+        bearer(address, admin.tokens().access()).contentType("application/json").body("{\"reason\":")
+                .post(keys + keyId + "/disable").then().statusCode(400);
+        bearer(address, admin.tokens().access()).contentType("text/plain").body("leaked")
+                .post(keys + keyId + "/disable").then().statusCode(415);
+        bearer(address, admin.tokens().access()).contentType("application/json")
+                .body("{\"reason\":\"" + "x".repeat(501) + "\"}").post(keys + keyId + "/disable").then().statusCode(422);
+        JsonPath after = bearer(address, admin.tokens().access()).get("/api/v1/admin/model-keys").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(after.getList("findAll { it.key_id == '" + keyId + "' }.enabled", Boolean.class))
+                .as("refused requests leave the key as it was").containsExactly(true);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.generation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
@@ -16,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,9 +31,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -42,6 +50,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 public class AdminModelsResource {
+    static final int MAX_REASON = 500;
+
     /** Body of POST .../disable: an optional reason. */
     public record DisableRequest(String reason) {
     }
@@ -66,10 +76,12 @@ public class AdminModelsResource {
 
     private final ModelOperationsUseCase operations;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    public AdminModelsResource(ModelOperationsUseCase operations, SecurityIdentity identity) {
+    public AdminModelsResource(ModelOperationsUseCase operations, SecurityIdentity identity, ObjectMapper json) {
         this.operations = operations;
         this.identity = identity;
+        this.json = json;
     }
 
     @GET
@@ -83,10 +95,37 @@ public class AdminModelsResource {
     @POST
     @Path("/model-keys/{id}/disable")
     @Operation(summary = "Stop using a key (optional body {\"reason\": \"...\"})")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DisableRequest.class),
+            examples = @ExampleObject(name = "reason", value = "{\"reason\":\"leaked in a log\"}")))
     @APIResponse(responseCode = "200", description = "The key's new status")
     @APIResponse(responseCode = "404", description = "No such key")
-    public ModelKeyStatus disable(@RestPath String id, DisableRequest request) {
-        return operations.setKeyEnabled(Actors.of(identity), id, false, request == null ? null : request.reason());
+    public ModelKeyStatus disable(@RestPath String id, @RestHeader("Content-Type") String contentType, String body)
+            throws JsonProcessingException {
+        return operations.setKeyEnabled(Actors.of(identity), id, false, reason(contentType, body));
+    }
+
+    /**
+     * The optional body, read here rather than by RESTEasy: a bodiless POST usually has no Content-Type, which
+     * RESTEasy would refuse with 415 before a JSON reader could see that there is nothing to read.
+     */
+    private String reason(String contentType, String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) return null;
+        if (!isJson(contentType)) throw new NotSupportedException();
+        DisableRequest request = json.readValue(body, DisableRequest.class);
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidValueException("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        return reason;
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @POST
