@@ -415,10 +415,18 @@ run_case() {
     || die "wrk warm-up for case ($id) failed: $(cat "$out")"
   CASE_LOG_FROM=$(wc -l <"$APP_LOG")
   log "case ($id) $method $path: measuring $DURATION"
+  local cpu_before cpu_after requests
+  cpu_before=$(app_cpu_ticks)
   BENCH_LABEL=$id BENCH_METHOD=$method BENCH_BODY=$body run_wrk $(( DURATION_S + 30 )) "$out" "${wrk_args[@]}" \
     -d "$DURATION" -s "$BENCH_DIR/report.lua" "$BASE$path" || die "wrk for case ($id) failed: $(cat "$out")"
+  cpu_after=$(app_cpu_ticks)
   cat "$out" >>"$WRK_RAW_LOG"
   CASE_RESULT=$(grep -m1 '^BENCH_RESULT ' "$out") || die "no BENCH_RESULT line from wrk for case ($id): $(cat "$out")"
+  # The app's own CPU time (user + system, every thread: request handling, GC, JIT, logging) per answered request:
+  # unlike req/s it does not depend on how the two cores were shared with wrk and the rest of the host.
+  requests=$(field "$CASE_RESULT" requests)
+  CASE_RESULT+=" app_cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { if (a != "" && b != "" && n > 0) printf "%.1f", (b - a) / hz * 1e6 / n; else printf "n/a" }')"
   kill -0 "$APP_PID" 2>/dev/null || { app_log_tail; die "the app died during case ($id)"; }
 }
 
@@ -427,5 +435,8 @@ warn_non2xx() {  # warn_non2xx <case id> <BENCH_RESULT line>
   n=$(field "$2" non2xx)
   [[ "$n" == 0 ]] || warn "case ($1) had $n non-2xx responses"
 }
+
+# app_cpu_ticks: user + system clock ticks the app process has used so far (empty when /proc cannot tell).
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || true; }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }  # field <BENCH_RESULT line> <name>

@@ -81,8 +81,8 @@ done
 RES_A=${RES[a$ROUNDS]} RES_B=${RES[b$ROUNDS]} RES_C=${RES[c$ROUNDS]} RES_D=${RES[d$ROUNDS]}
 
 row() {  # row <id> <description> <BENCH_RESULT line> [<round>]
-  printf '| %s%s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${4:+ (round $4)}" "$2" \
-    "$(field "$3" rps)" "$(field "$3" p50_ms)" "$(field "$3" p99_ms)" \
+  printf '| %s%s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "${4:+ (round $4)}" "$2" \
+    "$(field "$3" rps)" "$(field "$3" app_cpu_us)" "$(field "$3" p50_ms)" "$(field "$3" p99_ms)" \
     "$(field "$3" requests)" "$(field "$3" non2xx)" "$(field "$3" socket_errors)"
 }
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
@@ -92,8 +92,8 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   printf '## Hexcore bench %s\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'commit %s, JDK %s, %s CPUs, wrk -t%s -c%s, %s warm-up + %s per case, %s round(s), app and wrk on the same host.\n\n' \
     "$commit" "$(java_major "$JAVA_HOME")" "$(nproc)" "$THREADS" "$CONNECTIONS" "$WARMUP" "$DURATION" "$ROUNDS"
-  printf '| case | request | req/s | p50 ms | p99 ms | requests | non-2xx | socket errors |\n'
-  printf '|---|---|---:|---:|---:|---:|---:|---:|\n'
+  printf '| case | request | req/s | app CPU µs/request | p50 ms | p99 ms | requests | non-2xx | socket errors |\n'
+  printf '|---|---|---:|---:|---:|---:|---:|---:|---:|\n'
   for (( round = 1; round <= ROUNDS; round++ )); do
     r=$round; (( ROUNDS == 1 )) && r=""
     row a 'GET /api/v1/ping (no auth)' "${RES[a$round]}" "$r"
@@ -102,12 +102,16 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     row d 'GET /api/v1/auth/me, X-API-Key limited to 1/min (expect 429)' "${RES[d$round]}" "$r"
   done
   printf '\n'
-  printf '| round | (b)/(a) JWT vs bare | (c)/(a) API key vs bare |\n|---|---:|---:|\n'
+  printf '| round | (b)/(a) JWT vs bare, req/s | (c)/(a) API key vs bare, req/s | (a)/(b) app CPU per request | (a)/(c) app CPU per request |\n'
+  printf '|---|---:|---:|---:|---:|\n'
   for (( round = 1; round <= ROUNDS; round++ )); do
-    printf '| %s | %s | %s |\n' "$round" \
+    printf '| %s | %s | %s | %s | %s |\n' "$round" \
       "$(ratio "$(field "${RES[b$round]}" rps)" "$(field "${RES[a$round]}" rps)")" \
-      "$(ratio "$(field "${RES[c$round]}" rps)" "$(field "${RES[a$round]}" rps)")"
+      "$(ratio "$(field "${RES[c$round]}" rps)" "$(field "${RES[a$round]}" rps)")" \
+      "$(ratio "$(field "${RES[a$round]}" app_cpu_us)" "$(field "${RES[b$round]}" app_cpu_us)")" \
+      "$(ratio "$(field "${RES[a$round]}" app_cpu_us)" "$(field "${RES[c$round]}" app_cpu_us)")"
   done
+  printf '\nThe CPU ratios are what the req/s ratios would be if the app had the cores to itself (wrk shares them here).\n'
   printf '\nnon-2xx = responses with status >= 400 (wrk errors.status). Raw wrk output: bench/wrk-raw.log\n'
 } | tee "$RESULTS"
 
