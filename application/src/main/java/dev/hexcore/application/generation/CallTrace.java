@@ -4,6 +4,7 @@ import dev.hexcore.domain.generation.GenerationEvent;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ModelResult;
+import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +25,35 @@ final class CallTrace {
     Instant earliestRecovery;
     /** Time spent inside provider calls. */
     Duration upstream = Duration.ZERO;
+    /** A key being taken for {@link #earlyModel} before it was known to be needed; null once used or given back. */
+    private PendingLease earlyKey;
+    private ModelRef earlyModel;
 
     CallTrace(ModelRequest request, Instant start) {
         this.request = request;
         this.start = start;
         this.deadline = start.plus(request.budget());
+    }
+
+    void earlyKey(ModelRef model, PendingLease pending) {
+        this.earlyModel = model;
+        this.earlyKey = pending;
+    }
+
+    /** The key started early for {@code model}, now taken over by the caller; null if there is none for it. */
+    PendingLease takeEarlyKey(ModelRef model) {
+        if (earlyKey == null || !earlyModel.equals(model)) return null;
+        PendingLease taken = earlyKey;
+        earlyKey = null;
+        return taken;
+    }
+
+    /** Gives back the key started early unless a call took it over. */
+    void giveBackEarlyKey() {
+        if (earlyKey == null) return;
+        PendingLease unused = earlyKey;
+        earlyKey = null;
+        unused.giveBack();
     }
 
     void error(String code) {

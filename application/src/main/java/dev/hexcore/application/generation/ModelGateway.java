@@ -16,6 +16,7 @@ import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ModelResult;
 import dev.hexcore.domain.generation.ModelUnavailableException;
+import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.ProviderCall;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderKey;
@@ -106,12 +107,45 @@ public final class ModelGateway implements ModelGatewayUseCase {
         Optional<String> cacheKey = CacheKeys.of(request);
         if (cacheKey.isEmpty()) return callChain(request, trace);
         String key = cacheKey.get();
+        // what this process holds answers without a round trip, and without taking a key
+        Optional<ModelResult> held = lookup(key, true, trace);
+        if (held.isPresent()) return held.get();
+        startEarlyKey(request, trace);
+        try {
+            return answerCacheable(request, key, trace);
+        } finally {
+            trace.giveBackEarlyKey();
+        }
+    }
+
+    /**
+     * Starts taking a key for the primary model before the cache is read, so the key pool's round trip runs during
+     * the cache's; the cache read decides whether the key is used ({@link #key}) or given back (a hit, a shared
+     * flight, or any way out that did not call the primary model). Only when the primary takes keys and a key would
+     * be taken now at all (enough of the budget left).
+     */
+    private void startEarlyKey(ModelRequest request, CallTrace trace) {
+        ModelRef primary = request.primary();
+        ModelProviderPort provider = providers.get(primary.provider());
+        if (provider == null || provider instanceof KeylessModelProvider) return;
+        Instant now = clock.instant();
+        if (tooLateForAKey(now, trace)) return;
+        trace.earlyKey(primary, keys.startAcquire(primary, now));
+    }
+
+    private ModelResult answerCacheable(ModelRequest request, String key, CallTrace trace) {
         Optional<ModelResult> cached = lookup(key, false, trace);
-        if (cached.isPresent()) return cached.get();
+        if (cached.isPresent()) {
+            trace.giveBackEarlyKey();
+            return cached.get();
+        }
 
         CompletableFuture<ModelResult> mine = new CompletableFuture<>();
         CompletableFuture<ModelResult> running = inFlight.putIfAbsent(key, mine);
-        if (running != null) return follow(running, trace);
+        if (running != null) {
+            trace.giveBackEarlyKey(); // not held while waiting for the other flight
+            return follow(running, trace);
+        }
         try {
             // a flight of this instance may have stored the answer (and left) between our lookup and putIfAbsent;
             // it stored it locally before leaving, so the cheap local check is enough
@@ -220,12 +254,13 @@ public final class ModelGateway implements ModelGatewayUseCase {
         Instant lastUsefulStart = trace.deadline.minus(settings.minCallTime());
         while (true) {
             Instant now = clock.instant();
-            if (settings.minCallTime().isPositive() && !now.isBefore(lastUsefulStart)) {
+            if (tooLateForAKey(now, trace)) {
                 // too late to call: taking a key would spend its quota on a call that cannot finish in time
                 trace.error("DEADLINE_EXCEEDED");
                 return Optional.empty();
             }
-            KeyLease lease = keys.acquire(run.model, now);
+            PendingLease early = trace.takeEarlyKey(run.model);
+            KeyLease lease = early != null ? early.lease() : keys.acquire(run.model, now);
             if (lease instanceof KeyLease.Granted granted) return Optional.of(granted.key());
             Instant recovery = ((KeyLease.Unavailable) lease).earliestRecovery();
             if (recovery != null && recovery.isBefore(lastUsefulStart)) {
@@ -236,6 +271,11 @@ public final class ModelGateway implements ModelGatewayUseCase {
             trace.recoversAt(recovery);
             return Optional.empty();
         }
+    }
+
+    /** Whether less than {@link GatewaySettings#minCallTime} of the budget is left: no key is taken then. */
+    private boolean tooLateForAKey(Instant now, CallTrace trace) {
+        return settings.minCallTime().isPositive() && !now.isBefore(trace.deadline.minus(settings.minCallTime()));
     }
 
     private Outcome callOnce(ModelRun run, ProviderKey key, CallTrace trace) {

@@ -7,6 +7,7 @@ import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyPool;
 import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderKey;
 import dev.hexcore.domain.generation.ProviderQuotaClock;
@@ -101,8 +102,16 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
 
     @Override
     public KeyLease acquire(ModelRef model, Instant now) {
+        return startAcquire(model, now).lease();
+    }
+
+    /** One {@link KeyAdmission#start}: the admission's round trip runs while the caller goes on. */
+    @Override
+    public PendingLease startAcquire(ModelRef model, Instant now) {
         List<ModelKeyConfig> keys = keysByProvider.getOrDefault(model.provider(), List.of());
-        if (keys.isEmpty()) return new KeyLease.Unavailable(null, "no key is configured for " + model.provider());
+        if (keys.isEmpty()) {
+            return PendingLease.settled(new KeyLease.Unavailable(null, "no key is configured for " + model.provider()));
+        }
         models.add(model);
         List<KeyAdmission.Candidate> candidates = new ArrayList<>(keys.size());
         for (ModelKeyConfig key : keys) {
@@ -110,8 +119,22 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
             candidates.add(new KeyAdmission.Candidate(key.id(), scope,
                     quotas.get(projectOf(key)).windows(scope, key.provider(), clock, now)));
         }
-        KeyAdmission.Decision decision = admission.admit(candidates,
+        KeyAdmission.Admitting admitting = admission.start(candidates,
                 rotation.get(model.provider()).getAndIncrement() & Integer.MAX_VALUE, now);
+        return new PendingLease() {
+            @Override
+            public KeyLease lease() {
+                return leaseOf(keys, model, admitting.decision());
+            }
+
+            @Override
+            public void giveBack() {
+                admitting.giveBack();
+            }
+        };
+    }
+
+    private static KeyLease leaseOf(List<ModelKeyConfig> keys, ModelRef model, KeyAdmission.Decision decision) {
         if (decision.isGranted()) return new KeyLease.Granted(keys.get(decision.granted()).providerKey());
         if (decision.enabled() == 0) return new KeyLease.Unavailable(null, "every key of " + model.provider() + " is disabled");
         return new KeyLease.Unavailable(decision.earliestRecovery(), "every key of " + model.provider()

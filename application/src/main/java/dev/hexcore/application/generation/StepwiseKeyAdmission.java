@@ -25,6 +25,27 @@ public final class StepwiseKeyAdmission implements KeyAdmission {
         this.counters = counters;
     }
 
+    /** Admits at once; a give-back is {@link QuotaCounters#giveBack} of the granted candidate's windows. */
+    @Override
+    public Admitting start(List<Candidate> candidates, int turn, Instant now) {
+        Decision decision = admit(candidates, turn, now);
+        return new Admitting() {
+            private boolean givenBack;
+
+            @Override
+            public Decision decision() {
+                return decision;
+            }
+
+            @Override
+            public void giveBack() {
+                if (givenBack || !decision.isGranted()) return;
+                givenBack = true;
+                counters.giveBack(candidates.get(decision.granted()).windows(), now);
+            }
+        };
+    }
+
     @Override
     public Decision admit(List<Candidate> candidates, int turn, Instant now) {
         KeyStates.View view = states.view(candidates.stream().map(Candidate::scope).distinct().toList(), now);

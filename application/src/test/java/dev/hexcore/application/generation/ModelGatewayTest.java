@@ -11,6 +11,7 @@ import dev.hexcore.application.generation.fakes.InMemoryGenerationEvents;
 import dev.hexcore.application.generation.fakes.KeylessScriptedProvider;
 import dev.hexcore.application.generation.fakes.ScriptedProvider;
 import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.domain.generation.CachedGeneration;
 import dev.hexcore.domain.generation.ChatMessage;
 import dev.hexcore.domain.generation.GenerationEvent;
 import dev.hexcore.domain.generation.GenerationMode;
@@ -491,6 +492,84 @@ class ModelGatewayTest {
     }
 
     @Test
+    void a_miss_takes_the_primary_models_key_while_the_cache_is_read_and_calls_with_it() {
+        gemini.answers("Hello from Gemini");
+        List<Integer> acquiredAtTheMiss = new ArrayList<>();
+        cache.onceOnMiss(() -> acquiredAtTheMiss.add(pool.acquired().size()));
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(acquiredAtTheMiss).as("the key was asked for before the cache answered").containsExactly(1);
+        assertThat(pool.acquired()).as("and used: no second acquire").containsExactly(FLASH);
+        assertThat(pool.givenBack()).isEmpty();
+        assertThat(result.keyId()).isEqualTo("key-1");
+    }
+
+    @Test
+    void an_answer_found_in_the_shared_cache_gives_the_key_taken_meanwhile_back() {
+        cache.storedByAnotherReplica(CacheKeys.of(text("Say hello")).orElseThrow(), new CachedGeneration("gemini",
+                "gemini-2.5-flash", "Hello from another replica", TokenUsage.NONE, START), START.plusSeconds(60));
+
+        ModelResult hit = gateway().generate(text("Say hello"));
+
+        assertThat(hit.cacheHit()).isTrue();
+        assertThat(hit.text()).isEqualTo("Hello from another replica");
+        assertThat(gemini.calls()).isEmpty();
+        assertThat(pool.acquired()).as("taken while the shared store was read").containsExactly(FLASH);
+        assertThat(pool.givenBack()).as("its quota goes back").containsExactly(FLASH);
+    }
+
+    @Test
+    void an_answer_this_instance_holds_takes_no_key_at_all() {
+        gemini.answers("Hello from Gemini");
+        ModelGateway gateway = gateway();
+        gateway.generate(text("Say hello"));
+        pool.acquired().clear();
+
+        ModelResult hit = gateway.generate(text("Say hello"));
+
+        assertThat(hit.cacheHit()).isTrue();
+        assertThat(pool.acquired()).isEmpty();
+    }
+
+    @Test
+    void a_key_refused_while_the_cache_is_read_is_waited_for_as_before() {
+        gemini.answers("Hello from Gemini");
+        pool.thenNoKeyUntil(START.plusSeconds(2));
+
+        ModelResult result = gateway().generate(text("Say hello"));
+
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
+        assertThat(pool.acquired()).containsExactly(FLASH, FLASH);
+        assertThat(pool.givenBack()).isEmpty();
+    }
+
+    @Test
+    void a_key_taken_ahead_but_no_longer_usable_when_the_cache_answers_is_given_back() {
+        ModelGateway gateway = new ModelGateway(List.of(gemini, offline), pool, new FakeSchemaValidator(), cache, events,
+                clock, sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+        gemini.answers("too late");
+        cache.onceOnMiss(() -> clock.advance(Duration.ofMillis(4500))); // a slow cache read eats the budget
+
+        ModelResult result = gateway.generate(ModelRequest.text("test.text", List.of(FLASH, OFFLINE), "Say hello")
+                .withBudget(Duration.ofSeconds(5)));
+
+        assertThat(result.provider()).as("less than a call's minimum time left for the primary").isEqualTo("offline");
+        assertThat(gemini.calls()).isEmpty();
+        assertThat(pool.acquired()).containsExactly(FLASH);
+        assertThat(pool.givenBack()).containsExactly(FLASH);
+    }
+
+    @Test
+    void a_keyless_primary_model_takes_no_key_ahead() {
+        ModelResult result = gateway().generate(ModelRequest.text("test.text", List.of(OFFLINE), "Say hello"));
+
+        assertThat(result.provider()).isEqualTo("offline");
+        assertThat(pool.acquired()).isEmpty();
+    }
+
+    @Test
     void a_request_can_bypass_the_cache() {
         gemini.answers("Hello from Gemini");
         ModelGateway gateway = gateway();
@@ -544,7 +623,7 @@ class ModelGatewayTest {
         try {
             List<Future<ModelResult>> futures = new ArrayList<>();
             for (int i = 0; i < callers; i++) futures.add(executor.submit(() -> gateway.generate(text("Say hello"))));
-            awaitLookups(callers + 1);
+            awaitLookups(2 * callers + 1);
             release.countDown();
 
             List<ModelResult> results = new ArrayList<>();
@@ -554,6 +633,8 @@ class ModelGatewayTest {
             assertThat(results).extracting(ModelResult::text).containsOnly("shared answer");
             assertThat(results).filteredOn(r -> !r.cacheHit()).hasSize(1);
             assertThat(events.all()).hasSize(callers);
+            assertThat(pool.acquired()).as("every caller took a key while reading the cache").hasSize(callers);
+            assertThat(pool.givenBack()).as("all but the leader gave it back").hasSize(callers - 1);
         } finally {
             executor.shutdownNow();
         }
@@ -576,7 +657,7 @@ class ModelGatewayTest {
         try {
             List<Future<ModelResult>> futures = new ArrayList<>();
             for (int i = 0; i < callers; i++) futures.add(executor.submit(() -> gateway.generate(text("Say hello"))));
-            awaitLookups(callers + 1);
+            awaitLookups(2 * callers + 1);
             release.countDown();
 
             for (Future<ModelResult> f : futures) {
@@ -619,7 +700,10 @@ class ModelGatewayTest {
         }
     }
 
-    /** Every caller has looked in the cache (and missed) once, and the leader a second time before calling. */
+    /**
+     * Every caller has looked in the cache (and missed) twice, in this instance's copy and then in the shared store,
+     * and the leader once more before calling.
+     */
     private void awaitLookups(int expected) throws InterruptedException {
         assertThat(cache.awaitLookups(expected, Duration.ofSeconds(10))).as("every caller looked in the cache").isTrue();
     }

@@ -76,6 +76,54 @@ class QuotaAwareKeyPoolTest {
     }
 
     @Nested
+    class StartedAhead {
+        @Test
+        void aStartedAcquireGrantsAndCountsLikeAcquire() {
+            QuotaAwareKeyPool pool = pool(gemini("a", "project-1", 1, 5, null));
+
+            assertThat(granted(pool.startAcquire(FLASH, now()).lease())).isEqualTo("a");
+
+            assertThat(unavailable(pool.acquire(FLASH, now())).earliestRecovery())
+                    .isEqualTo(Instant.parse("2026-11-22T10:01:10Z"));
+        }
+
+        @Test
+        void aKeyGivenBackIsUncountedFromEveryWindowSoTheNextRequestGetsIt() {
+            QuotaAwareKeyPool pool = pool(gemini("a", "project-1", 1, 1, null));
+
+            var pending = pool.startAcquire(FLASH, now());
+            assertThat(granted(pending.lease())).isEqualTo("a");
+            pending.giveBack();
+            pending.giveBack(); // only the first counts
+
+            assertThat(granted(pool.acquire(FLASH, now()))).as("minute and day both have room again").isEqualTo("a");
+            assertThat(pool.acquire(FLASH, now())).isInstanceOf(KeyLease.Unavailable.class);
+        }
+
+        @Test
+        void aKeyGivenBackWithoutLookingAtTheLeaseIsUncountedToo() {
+            QuotaAwareKeyPool pool = pool(rpm("a", "project-1", 1));
+
+            pool.startAcquire(FLASH, now()).giveBack();
+
+            assertThat(granted(pool.acquire(FLASH, now()))).isEqualTo("a");
+        }
+
+        @Test
+        void givingBackARefusedAcquireUncountsNothing() {
+            QuotaAwareKeyPool pool = pool(rpm("a", "project-1", 1));
+            assertThat(granted(pool.acquire(FLASH, now()))).isEqualTo("a");
+
+            var refused = pool.startAcquire(FLASH, now());
+            assertThat(refused.lease()).isInstanceOf(KeyLease.Unavailable.class);
+            refused.giveBack();
+
+            assertThat(pool.acquire(FLASH, now())).as("the granted request stays counted")
+                    .isInstanceOf(KeyLease.Unavailable.class);
+        }
+    }
+
+    @Nested
     class Quotas {
         @Test
         void twoKeysOfOneProjectShareTheQuota() {

@@ -8,6 +8,7 @@ import dev.hexcore.domain.generation.KeyLease;
 import dev.hexcore.domain.generation.KeyStates;
 import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.QuotaCounters;
 import dev.hexcore.domain.generation.QuotaCounters.Window;
@@ -18,11 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -395,29 +398,18 @@ public abstract class QuotaCountersContract {
         QuotaAwareKeyPool one = pool(keys);
         QuotaAwareKeyPool two = otherReplicaPool(keys);
 
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<KeyLease>> leases = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                QuotaAwareKeyPool pool = i % 2 == 0 ? one : two;
-                Instant now = START.plusMillis(i * 10L); // all within one minute
-                leases.add(threads.submit(() -> {
-                    start.await();
-                    return pool.acquire(model, now);
-                }));
-            }
-            start.countDown();
-            Map<String, Integer> granted = new HashMap<>();
-            for (Future<KeyLease> lease : leases) {
-                if (lease.get(20, TimeUnit.SECONDS) instanceof KeyLease.Granted g) granted.merge(g.key().id(), 1, Integer::sum);
-            }
-            assertThat(granted.getOrDefault(name("a"), 0) + granted.getOrDefault(name("b"), 0))
-                    .as("project-1's requests this minute").isEqualTo(20);
-            assertThat(granted.get(name("c"))).as("project-2's requests this minute").isEqualTo(7);
-        } finally {
-            threads.shutdownNow();
+        List<KeyLease> leases = fromManyThreads(200, i -> {
+            QuotaAwareKeyPool pool = i % 2 == 0 ? one : two;
+            Instant now = START.plusMillis(i * 10L); // all within one minute
+            return () -> pool.acquire(model, now);
+        });
+        Map<String, Integer> granted = new HashMap<>();
+        for (KeyLease lease : leases) {
+            if (lease instanceof KeyLease.Granted g) granted.merge(g.key().id(), 1, Integer::sum);
         }
+        assertThat(granted.getOrDefault(name("a"), 0) + granted.getOrDefault(name("b"), 0))
+                .as("project-1's requests this minute").isEqualTo(20);
+        assertThat(granted.get(name("c"))).as("project-2's requests this minute").isEqualTo(7);
     }
 
     @Test
@@ -455,6 +447,126 @@ public abstract class QuotaCountersContract {
             assertNoMoreThanInAnySixtySeconds(granted.get("project-2"), 7);
             assertThat(granted.get("project-1")).as("the window slid on").hasSizeGreaterThan(20);
             assertThat(granted.get("project-2")).as("the window slid on").hasSizeGreaterThan(7);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    // ---- giving a request back (a key taken ahead of need, and not needed) ----
+
+    /** Waits until the window holds {@code expected} units at {@code now}: a give-back need not wait for a remote store. */
+    private void awaitUsed(Window window, Instant now, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (used(window, now) != expected) {
+            assertThat(System.nanoTime()).as("%s holds %d within 2 s", window.counter(), expected).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aRequestGivenBackIsUncountedFromEveryWindowOfItsScope() {
+        Window minute = sliding("rpm", 1, 1);
+        Window day = day("rpd", 1);
+        Window tokens = minute("tpm", 100, 0);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute, day, tokens));
+
+        KeyAdmission.Admitting admitting = admission().start(candidates, 0, START);
+        assertThat(admitting.decision()).isEqualTo(new KeyAdmission.Decision(0, 1, null));
+        admitting.giveBack();
+
+        awaitUsed(minute, START, 0);
+        awaitUsed(day, START, 0);
+        assertThat(used(tokens)).isZero();
+        assertThat(otherReplicaAdmission().admit(candidates, 0, START.plusSeconds(1)))
+                .as("the minute and the day have room again, for every replica").isEqualTo(new KeyAdmission.Decision(0, 1, null));
+    }
+
+    @Test
+    void aGiveBackTakesOnlyItsOwnCountNotThatOfAnotherRequestOfTheSameInstant() {
+        Window minute = sliding("rpm", 5, 1);
+        Window day = day("rpd", 5);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute, day));
+        assertThat(otherReplicaAdmission().admit(candidates, 0, START).isGranted()).isTrue();
+
+        KeyAdmission.Admitting mine = admission().start(candidates, 0, START);
+        assertThat(mine.decision().isGranted()).isTrue();
+        mine.giveBack();
+        mine.giveBack(); // at most once
+
+        awaitUsed(minute, START, 1);
+        awaitUsed(day, START, 1);
+        pass(Duration.ofMillis(200));
+        assertThat(used(minute, START)).as("the other request stays counted").isEqualTo(1);
+        assertThat(used(day)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestGivenBackBeforeItsDecisionWasAskedForIsUncountedOnceKnown() {
+        Window minute = sliding("rpm", 1, 1);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute));
+
+        admission().start(candidates, 0, START).giveBack();
+
+        awaitUsed(minute, START, 0);
+        assertThat(admission().admit(candidates, 0, START.plusSeconds(1))).isEqualTo(new KeyAdmission.Decision(0, 1, null));
+    }
+
+    @Test
+    void givingBackARefusalUncountsNothing() {
+        Window minute = sliding("rpm", 1, 1);
+        List<KeyAdmission.Candidate> candidates = List.of(candidate("a", "project", minute));
+        assertThat(otherReplicaAdmission().admit(candidates, 0, START).isGranted()).isTrue();
+
+        KeyAdmission.Admitting refused = admission().start(candidates, 0, START.plusSeconds(1));
+        assertThat(refused.decision()).isEqualTo(new KeyAdmission.Decision(-1, 1, START.plus(MINUTE)));
+        refused.giveBack();
+
+        pass(Duration.ofMillis(200));
+        assertThat(used(minute, START.plusSeconds(1))).as("the granted request stays counted").isEqualTo(1);
+    }
+
+    @Test
+    void poolsGivingKeysBackFromManyThreadsNeverGrantMoreThanTheLimitAndCountExactlyTheKeysKept() throws Exception {
+        ModelRef model = new ModelRef("gemini", name("model"));
+        List<ModelKeyConfig> keys = List.of(key("a", "project-1", 20), key("b", "project-1", 20));
+        QuotaAwareKeyPool one = pool(keys);
+        QuotaAwareKeyPool two = otherReplicaPool(keys);
+
+        List<Boolean> kept = fromManyThreads(200, i -> {
+            QuotaAwareKeyPool pool = i % 2 == 0 ? one : two;
+            Instant now = START.plusMillis(i * 10L); // all within one minute
+            boolean giveBack = i % 3 == 0;
+            return () -> {
+                PendingLease pending = pool.startAcquire(model, now);
+                boolean granted = pending.lease() instanceof KeyLease.Granted;
+                if (giveBack) pending.giveBack();
+                return granted && !giveBack;
+            };
+        });
+        int keptKeys = (int) kept.stream().filter(k -> k).count();
+
+        assertThat(keptKeys).as("keys kept in one minute").isPositive().isLessThanOrEqualTo(20);
+        Window counted = Window.sliding("gemini|" + name("project-1") + "|" + model.model() + "|rpm|sliding", MINUTE, 20, 1);
+        awaitUsed(counted, START.plusSeconds(2), keptKeys);
+    }
+
+    /** Runs request {@code i} of {@code count} from 16 threads, all released at once; the answers in request order. */
+    private static <T> List<T> fromManyThreads(int count, IntFunction<Callable<T>> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Callable<T> call = request.apply(i);
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) results.add(answer.get(20, TimeUnit.SECONDS));
+            return results;
         } finally {
             threads.shutdownNow();
         }

@@ -144,6 +144,17 @@ class RedisQuotaCountersContractTest extends QuotaCountersContract {
     }
 
     @Test
+    void theCountersAloneGiveNothingBackSinceTheirAcquireMayHaveBeenAnsweredByTheFallback() {
+        Instant now = Instant.parse("2026-11-22T10:00:10Z");
+        Window window = new Window("contract-" + UUID.randomUUID(), now.plusSeconds(50), 5, 1);
+        counters.tryAcquire(List.of(window), now);
+
+        counters.giveBack(List.of(window), now);
+
+        assertThat(counters.usage(List.of(window), now)).containsEntry(window.counter(), 1L);
+    }
+
+    @Test
     void whenRedisIsUnreachableItAnswersFromMemoryAndNeverFails() {
         Redis unreachable = Redis.createClient(vertx, "redis://127.0.0.1:1");
         try {

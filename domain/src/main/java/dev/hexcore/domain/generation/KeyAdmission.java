@@ -44,4 +44,37 @@ public interface KeyAdmission {
      * callers share the store.
      */
     Decision admit(List<Candidate> candidates, int turn, Instant now);
+
+    /** An admission started by {@link #start}: its decision, and the way to give a granted request back. */
+    interface Admitting {
+        /** The decision {@link #admit} would have returned; waits for it if needed. */
+        Decision decision();
+
+        /**
+         * Uncounts the granted request from the windows of the granted candidate: what the admission counted and no
+         * more (other callers' requests stay counted, even those of the same instant); nothing when nothing was
+         * granted, or when what was counted cannot be known (a remote store failed: the request stays counted, over
+         * and never under). Need not wait for a remote store. At most once.
+         */
+        void giveBack();
+    }
+
+    /**
+     * Starts {@link #admit} without waiting for a remote store (which then answers while the caller does other
+     * work); same decision, counted at {@code now}. This default admits at once and cannot give back.
+     */
+    default Admitting start(List<Candidate> candidates, int turn, Instant now) {
+        Decision decision = admit(candidates, turn, now);
+        return new Admitting() {
+            @Override
+            public Decision decision() {
+                return decision;
+            }
+
+            @Override
+            public void giveBack() {
+                // what was counted is not known here: it stays counted
+            }
+        };
+    }
 }

@@ -12,6 +12,16 @@ public interface ModelKeyPool {
     /** Picks a key with headroom for one request to {@code model} and counts the request. */
     KeyLease acquire(ModelRef model, Instant now);
 
+    /**
+     * Starts {@link #acquire} without waiting for a remote store's answer, so the caller can do other work meanwhile;
+     * the request is counted as {@code acquire} counts it, at {@code now}, unless it is given back
+     * ({@link PendingLease#giveBack}). This default acquires at once and gives nothing back (the request stays counted:
+     * over, never under).
+     */
+    default PendingLease startAcquire(ModelRef model, Instant now) {
+        return PendingLease.settled(acquire(model, now));
+    }
+
     /** Applies what a failure says about the key: cool it down, park it until the day boundary, or disable it. */
     void report(ProviderKey key, ModelRef model, ProviderFailure failure, Instant now);
 

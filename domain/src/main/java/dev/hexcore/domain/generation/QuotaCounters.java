@@ -93,6 +93,18 @@ public interface QuotaCounters {
     Optional<Instant> tryAcquire(List<Window> windows, Instant now);
 
     /**
+     * Undoes one {@link #tryAcquire}{@code (windows, countedAt)} that counted (returned empty): each window's
+     * {@code cost} is taken back, from a sliding window as {@code cost} units counted at exactly {@code countedAt}
+     * (units of one instant count alike), from a fixed one down to no less than zero. The caller must only give back
+     * what it counted. A store that cannot tell whether it counted that acquire itself (a remote store whose acquire
+     * may have been answered by a fallback) gives nothing back: the request stays counted, over and never under. This
+     * default gives nothing back.
+     */
+    default void giveBack(List<Window> windows, Instant countedAt) {
+        // nothing is given back: the request stays counted
+    }
+
+    /**
      * Adds {@code amount} to the window whatever its limit (tokens reported after a call); at {@code now} if sliding.
      * Best-effort bookkeeping that must not delay the call reporting it: a remote store may return before the amount
      * has landed, which it does within about one round trip (later calls may not see it yet).

@@ -60,6 +60,19 @@ public final class InMemoryQuotaCounters implements QuotaCounters {
             if (at > cutoff) live += amount;
         }
 
+        /** Takes back up to {@code amount} units counted at exactly {@code at}. */
+        void remove(long at, long amount) {
+            Long held = units.get(at);
+            if (held == null) return;
+            long removed = Math.min(held, amount);
+            if (held == removed) {
+                units.remove(at);
+            } else {
+                units.put(at, held - removed);
+            }
+            if (at > cutoff) live -= removed;
+        }
+
         /** When the {@code n}-th oldest unit of the window at {@code now} leaves it (micros). */
         long leaves(long now, long n) {
             long seen = 0;
@@ -102,6 +115,22 @@ public final class InMemoryQuotaCounters implements QuotaCounters {
             if (window.cost() > 0) increment(window, window.cost(), micros);
         }
         return Optional.empty();
+    }
+
+    /** Exact: this store answers every acquire itself. */
+    @Override
+    public synchronized void giveBack(List<Window> windows, Instant countedAt) {
+        long micros = QuotaCounters.micros(countedAt);
+        for (Window window : windows) {
+            if (window.cost() <= 0) continue;
+            if (window.isSliding()) {
+                Timeline timeline = timelines.get(window.counter());
+                if (timeline != null) timeline.remove(micros, window.cost());
+            } else {
+                Count count = counts.get(window.counter());
+                if (count != null) counts.put(window.counter(), new Count(Math.max(0, count.used() - window.cost()), count.forgetAt()));
+            }
+        }
     }
 
     @Override

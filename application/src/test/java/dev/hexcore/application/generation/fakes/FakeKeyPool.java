@@ -4,6 +4,7 @@ import dev.hexcore.domain.generation.KeyLease;
 import dev.hexcore.domain.generation.ModelKeyPool;
 import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderKey;
 import dev.hexcore.domain.generation.TokenUsage;
@@ -13,7 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Hands out scripted leases first, then always the default key; remembers acquisitions, reports and usage. */
+/** Hands out scripted leases first, then always the default key; remembers acquisitions, give-backs, reports and usage. */
 public final class FakeKeyPool implements ModelKeyPool {
     public record Report(String keyId, ModelRef model, ProviderFailure.Kind kind) {
     }
@@ -27,6 +28,7 @@ public final class FakeKeyPool implements ModelKeyPool {
     private final List<ModelRef> acquired = new CopyOnWriteArrayList<>();
     private final List<Report> reports = new CopyOnWriteArrayList<>();
     private final List<Usage> usages = new CopyOnWriteArrayList<>();
+    private final List<ModelRef> givenBack = new CopyOnWriteArrayList<>();
 
     public synchronized FakeKeyPool thenLease(KeyLease lease) {
         script.add(lease);
@@ -45,6 +47,27 @@ public final class FakeKeyPool implements ModelKeyPool {
     public synchronized KeyLease acquire(ModelRef model, Instant now) {
         acquired.add(model);
         return script.isEmpty() ? new KeyLease.Granted(DEFAULT_KEY) : script.poll();
+    }
+
+    /** Acquires at once (remembered like {@link #acquire}); a granted key given back is remembered in {@link #givenBack}. */
+    @Override
+    public PendingLease startAcquire(ModelRef model, Instant now) {
+        KeyLease lease = acquire(model, now);
+        return new PendingLease() {
+            private boolean givenBack;
+
+            @Override
+            public KeyLease lease() {
+                return lease;
+            }
+
+            @Override
+            public void giveBack() {
+                if (givenBack || !(lease instanceof KeyLease.Granted)) return;
+                givenBack = true;
+                FakeKeyPool.this.givenBack.add(model);
+            }
+        };
     }
 
     @Override
@@ -69,6 +92,11 @@ public final class FakeKeyPool implements ModelKeyPool {
 
     public List<ModelRef> acquired() {
         return acquired;
+    }
+
+    /** Models whose key, granted by {@link #startAcquire}, was given back unused. */
+    public List<ModelRef> givenBack() {
+        return givenBack;
     }
 
     public List<Report> reports() {

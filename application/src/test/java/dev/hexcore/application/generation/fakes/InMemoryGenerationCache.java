@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class InMemoryGenerationCache implements GenerationCache {
     private final Map<String, Stored> entries = new ConcurrentHashMap<>();
+    private final Map<String, Stored> elsewhere = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger puts = new AtomicInteger();
     private final AtomicInteger finds = new AtomicInteger();
@@ -23,6 +24,8 @@ public final class InMemoryGenerationCache implements GenerationCache {
     @Override
     public Optional<Stored> find(String key, Instant now) {
         finds.incrementAndGet();
+        Stored stored = elsewhere.get(key);
+        if (stored != null && now.isBefore(stored.expiresAt())) return Optional.of(stored);
         Optional<Stored> found = read(key, now);
         Runnable hook = onceOnMiss.getAndSet(null);
         if (found.isEmpty() && hook != null) hook.run();
@@ -55,6 +58,11 @@ public final class InMemoryGenerationCache implements GenerationCache {
     /** Reads of the shared store ({@link #find}, and {@link #get} through it), not counting {@link #getLocal}. */
     public int finds() {
         return finds.get();
+    }
+
+    /** An entry another replica stored: the shared store ({@link #find}) has it, this instance's copy does not. */
+    public void storedByAnotherReplica(String key, CachedGeneration entry, Instant expiresAt) {
+        elsewhere.put(key, new Stored(entry, expiresAt));
     }
 
     @Override

@@ -45,6 +45,19 @@ public final class InMemoryQuotaCounters implements QuotaCounters {
     }
 
     @Override
+    public synchronized void giveBack(List<Window> windows, Instant countedAt) {
+        for (Window window : windows) {
+            for (long i = 0; i < window.cost(); i++) {
+                if (window.isSliding()) {
+                    units.getOrDefault(window.counter(), new ArrayList<>()).remove(countedAt);
+                } else {
+                    used.computeIfPresent(window.counter(), (c, n) -> Math.max(0, n - 1));
+                }
+            }
+        }
+    }
+
+    @Override
     public synchronized Map<String, Long> usage(List<Window> windows, Instant now) {
         Map<String, Long> result = new HashMap<>();
         for (Window window : windows) result.put(window.counter(), used(window, now));
