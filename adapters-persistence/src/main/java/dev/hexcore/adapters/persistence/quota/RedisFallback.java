@@ -1,9 +1,9 @@
 package dev.hexcore.adapters.persistence.quota;
 
+import dev.hexcore.adapters.persistence.shared.Throttle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -16,12 +16,11 @@ final class RedisFallback {
     /** Generous next to a model call's seconds; a call that timed out may still have counted in Redis (over, never under). */
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final String METRIC = "hexcore.modelquota.redis.fallbacks";
-    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(RedisFallback.class);
 
     private final String store;
     private final Counter fallbacks;
-    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
+    private final Throttle warnings = new Throttle(Duration.ofSeconds(10));
 
     RedisFallback(String store, MeterRegistry meters) {
         this.store = store;
@@ -59,9 +58,7 @@ final class RedisFallback {
 
     /** Logs the failure's type only: a message could name keys and projects. */
     private void warnAtMostEvery10s(Throwable failure) {
-        long now = System.nanoTime();
-        long next = nextWarningNanos.get();
-        if (now - next >= 0 && nextWarningNanos.compareAndSet(next, now + WARN_EVERY.toNanos())) {
+        if (warnings.tryPass()) {
             LOG.warnf("Redis %s failed (%s); answering from memory on this replica, see metric %s", store,
                     failure.getClass().getSimpleName(), METRIC);
         }

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.persistence.quota;
 
+import dev.hexcore.adapters.persistence.shared.Throttle;
 import dev.hexcore.domain.quota.RateLimitDecision;
 import dev.hexcore.domain.quota.RateLimitGrant;
 import dev.hexcore.domain.quota.RateLimitPolicy;
@@ -12,7 +13,6 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 public final class RedisRateLimiter implements RateLimiter {
     static final Duration TIMEOUT = Duration.ofMillis(250);
     static final String FALLBACK_METRIC = "hexcore.ratelimit.redis.fallbacks";
-    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
     private static final String KEY_PREFIX = "hexcore:rl:";
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
 
@@ -37,7 +36,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private final RateLimiter fallback;
     private final Counter fallbacks;
     private final LuaScript script = LuaScript.load("gcra.lua");
-    private final AtomicLong nextWarningNanos = new AtomicLong(System.nanoTime());
+    private final Throttle warnings = new Throttle(Duration.ofSeconds(10));
 
     public RedisRateLimiter(ReactiveRedisDataSource redis, RateLimiter fallback, MeterRegistry meters) {
         this.redis = redis;
@@ -84,9 +83,7 @@ public final class RedisRateLimiter implements RateLimiter {
 
     /** Logs the failure's type only: a message could carry the key, which names the subject. */
     private void warnAtMostEvery10s(Throwable failure) {
-        long now = System.nanoTime();
-        long next = nextWarningNanos.get();
-        if (now - next >= 0 && nextWarningNanos.compareAndSet(next, now + WARN_EVERY.toNanos())) {
+        if (warnings.tryPass()) {
             LOG.warnf("Redis rate limiting failed (%s); deciding in memory on this replica, see metric %s",
                     failure.getClass().getSimpleName(), FALLBACK_METRIC);
         }

@@ -1,10 +1,10 @@
 package dev.hexcore.adapters.persistence.shared;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,11 +16,10 @@ import org.jboss.logging.Logger;
  */
 public final class WriteBehind implements Executor, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WriteBehind.class);
-    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
     private final String name;
     private final ThreadPoolExecutor executor;
-    private final AtomicLong nextDropWarning = new AtomicLong(System.nanoTime());
+    private final Throttle dropWarnings = new Throttle(Duration.ofSeconds(10));
 
     /** {@code name} names the thread and the writes in log lines (e.g. "response cache"). */
     public WriteBehind(String name, int capacity) {
@@ -46,9 +45,7 @@ public final class WriteBehind implements Executor, AutoCloseable {
     }
 
     private void warnDropped() {
-        long now = System.nanoTime();
-        long next = nextDropWarning.get();
-        if (now - next >= 0 && nextDropWarning.compareAndSet(next, now + WARN_EVERY_NANOS)) {
+        if (dropWarnings.tryPass()) {
             LOG.warnf("%s background writes are waiting; new ones of %s are dropped", executor.getQueue().size(), name);
         }
     }
