@@ -10,6 +10,7 @@ import static dev.hexcore.bootstrap.support.Journeys.from;
 import static dev.hexcore.bootstrap.support.Journeys.loginForm;
 import static dev.hexcore.bootstrap.support.Journeys.newAddress;
 import static dev.hexcore.bootstrap.support.Journeys.newAdmin;
+import static dev.hexcore.bootstrap.support.Journeys.newUser;
 import static dev.hexcore.bootstrap.support.Journeys.register;
 import static dev.hexcore.bootstrap.support.Journeys.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,5 +146,23 @@ class RateLimitJourneyTest {
         assertThat(first.statusCode()).isEqualTo(204);
         assertThat(first.header("RateLimit-Limit")).isEqualTo("100");
         assertThat(first.header("RateLimit-Remaining")).isEqualTo("99");
+    }
+
+    /** The test profile sets {@code hexcore.rate-limit.routes."/api/v1/users/me/languages"=3}. */
+    @Test
+    void aRouteOverrideLimitsItsRouteAndLeavesTheCallersOtherRoutesAlone() {
+        Account user = newUser("route");
+        String address = newAddress();
+        String languages = "{\"native_language\":\"Russian\",\"target_language\":\"English\"}";
+        for (int call = 1; call <= 3; call++) {
+            bearer(address, user.tokens().access()).contentType("application/json").body(languages)
+                    .put("/api/v1/users/me/languages").then().statusCode(200)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(3 - call));
+        }
+        bearer(address, user.tokens().access()).contentType("application/json").body(languages)
+                .put("/api/v1/users/me/languages").then().statusCode(429).contentType(PROBLEM_JSON)
+                .header("Retry-After", notNullValue()).body("limit", equalTo(3));
+        bearer(address, user.tokens().access()).get("/api/v1/auth/me").then().statusCode(200)
+                .header("RateLimit-Limit", "100");
     }
 }

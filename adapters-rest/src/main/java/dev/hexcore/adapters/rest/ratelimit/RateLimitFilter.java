@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -37,8 +36,8 @@ public class RateLimitFilter {
     private final RateLimitConfig config;
     private final CurrentIdentityAssociation identities;
     private final Counter rejections;
-    /** The configured route overrides, longest prefix first, so the first match is the most specific. */
-    private final List<Map.Entry<String, Integer>> routes;
+    /** The configured route overrides with their policies, longest prefix first, so the first match is the most specific. */
+    private final List<Route> routes;
     /** The fixed policies, built once: every request names one of them unless a route override applies. */
     private final RateLimitPolicy authPolicy;
     private final RateLimitPolicy anonymousPolicy;
@@ -52,14 +51,17 @@ public class RateLimitFilter {
         this.rejections = Counter.builder("hexcore.ratelimit.rejections")
                 .description("Requests refused with 429 by the rate limiter").register(registry);
         this.routes = config.routes().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()).reversed())
-                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+                .map(e -> new Route(e.getKey(), RateLimitPolicy.perMinute("route:" + e.getKey(), e.getValue())))
+                .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
         this.authPolicy = RateLimitPolicy.perMinute("auth", config.authPerMin());
         this.anonymousPolicy = RateLimitPolicy.perMinute("anonymous", config.anonymousPerMin());
         this.defaultPolicy = RateLimitPolicy.perMinute("default", config.defaultPerMin());
     }
 
     private record Target(String subject, RateLimitPolicy policy) {
+    }
+
+    private record Route(String prefix, RateLimitPolicy policy) {
     }
 
     /**
@@ -73,7 +75,7 @@ public class RateLimitFilter {
         if (!config.enabled() || startsWithAny(path, config.exemptPaths())) {
             return Uni.createFrom().nullItem();
         }
-        Map.Entry<String, Integer> route = routeOverride(path);
+        Route route = routeOverride(path);
         String address = "ip:" + (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         if (startsWithAny(path, config.authPaths())) {
             return check(target(address, route, authPolicy), requestContext, request);
@@ -100,9 +102,8 @@ public class RateLimitFilter {
     }
 
     /** The route's override if one matches ({@code route} non-null), else {@code policy}; counted for {@code subject}. */
-    private static Target target(String subject, Map.Entry<String, Integer> route, RateLimitPolicy policy) {
-        return route == null ? new Target(subject, policy)
-                : new Target(subject, RateLimitPolicy.perMinute("route:" + route.getKey(), route.getValue()));
+    private static Target target(String subject, Route route, RateLimitPolicy policy) {
+        return new Target(subject, route == null ? policy : route.policy());
     }
 
     private Uni<Response> check(Target target, ContainerRequestContext requestContext, HttpServerRequest request) {
@@ -129,14 +130,14 @@ public class RateLimitFilter {
     }
 
     /** The longest configured route prefix that matches, or null. */
-    private Map.Entry<String, Integer> routeOverride(String path) {
-        for (Map.Entry<String, Integer> route : routes) {
-            if (path.startsWith(route.getKey())) return route;
+    private Route routeOverride(String path) {
+        for (Route route : routes) {
+            if (path.startsWith(route.prefix())) return route;
         }
         return null;
     }
 
-    private Target target(SecurityIdentity identity, String address, Map.Entry<String, Integer> route) {
+    private Target target(SecurityIdentity identity, String address, Route route) {
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(Actors.ATTRIBUTE);
         if (actor == null) return target(address, route, anonymousPolicy);
         String caller = (actor.kind() == Actor.Kind.API_KEY ? "key:" : "user:") + actor.id();
