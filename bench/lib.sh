@@ -439,4 +439,7 @@ warn_non2xx() {  # warn_non2xx <case id> <BENCH_RESULT line>
 # app_cpu_ticks: user + system clock ticks the app process has used so far (empty when /proc cannot tell).
 app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || true; }
 
+# ratio <numerator> <denominator>: n/d with three decimals, "n/a" unless d > 0.
+ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
+
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }  # field <BENCH_RESULT line> <name>

@@ -85,7 +85,6 @@ row() {  # row <id> <description> <BENCH_RESULT line> [<round>]
     "$(field "$3" rps)" "$(field "$3" app_cpu_us)" "$(field "$3" p50_ms)" "$(field "$3" p99_ms)" \
     "$(field "$3" requests)" "$(field "$3" non2xx)" "$(field "$3" socket_errors)"
 }
-ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
 
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 {

@@ -55,7 +55,6 @@ for (( round = 1; round <= ROUNDS; round++ )); do
   run_case k /api/v1/auth/me -H "X-API-Key: $API_KEY";       RES[k$round]=$CASE_RESULT
 done
 
-ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
 {
   printf '## Hexcore security floor %s\n\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   printf 'commit %s + security-floor.patch, rate limiting off, wrk -t%s -c%s, %s warm-up + %s per case.\n\n' \
