@@ -62,6 +62,11 @@ memory_mb() {
   printf '%d %d\n' $((rss / 1024)) $((pss / 1024))
 }
 
+# CPU seconds (user + system) the process has used so far: on a busy machine a steadier figure than wall time.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz}' "/proc/$1/stat"
+}
+
 # Starts ./hexcore run; sets PID (the command's process, which execs into the JVM) and READY_MS.
 start() {
   local t0
@@ -100,14 +105,15 @@ log "first start: $first ms to ready (exit code on Ctrl-C: $EXIT_CODE)"
 rows=()
 for (( round = 1; round <= ROUNDS; round++ )); do
   start
+  app_cpu=$(cpu_seconds "$PID")
   mapfile -t pg < <(postgres_pids)
   read -r app_rss app_pss < <(memory_mb "$PID")
   read -r pg_rss pg_pss < <(memory_mb "${pg[@]}")
   java_count=$({ pgrep -f "$ROOT/bootstrap/target/quarkus-app/quarkus-run.jar" || true; } | wc -l)
   maven_count=$({ pgrep -f "maven.multiModuleProjectDirectory=$ROOT" || true; } | wc -l)
   interrupt
-  log "round $round: ready in $READY_MS ms; app RSS $app_rss MB, PostgreSQL (${#pg[@]} processes) RSS $pg_rss MB / PSS $pg_pss MB; Ctrl-C: exit $EXIT_CODE in $STOP_MS ms, $PG_LEFT PostgreSQL processes left"
-  rows+=("| $round | $READY_MS | $app_rss | $pg_rss | $pg_pss | $((app_pss + pg_pss)) | ${#pg[@]} | $java_count | $maven_count | $EXIT_CODE | $STOP_MS | $PG_LEFT |")
+  log "round $round: ready in $READY_MS ms (app CPU $app_cpu s); app RSS $app_rss MB, PostgreSQL (${#pg[@]} processes) RSS $pg_rss MB / PSS $pg_pss MB; Ctrl-C: exit $EXIT_CODE in $STOP_MS ms, $PG_LEFT PostgreSQL processes left"
+  rows+=("| $round | $READY_MS | $app_cpu | $app_rss | $pg_rss | $pg_pss | $((app_pss + pg_pss)) | ${#pg[@]} | $java_count | $maven_count | $EXIT_CODE | $STOP_MS | $PG_LEFT |")
 done
 
 noise=$(grep -c -E 'BUILD FAILURE|ERROR' "$LOG" || true)
@@ -120,8 +126,8 @@ median=$(printf '%s\n' "${rows[@]}" | awk -F'|' '{print $3+0}' | sort -n \
   echo "CPUs: $(nproc); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). JAVA_OPTS: '${JAVA_OPTS:-}'."
   echo "First start (initdb, migrations; not counted): $first ms."
   echo
-  echo "| round | ms to ready | app RSS MB | PostgreSQL RSS MB | PostgreSQL PSS MB | total PSS MB | PostgreSQL processes | app JVMs | Maven JVMs | exit code on Ctrl-C | ms to stop | PostgreSQL left |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| round | ms to ready | app CPU s to ready | app RSS MB | PostgreSQL RSS MB | PostgreSQL PSS MB | total PSS MB | PostgreSQL processes | app JVMs | Maven JVMs | exit code on Ctrl-C | ms to stop | PostgreSQL left |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Median time to ready: $median ms. Lines with ERROR or BUILD FAILURE in the output of all starts and stops: $noise."
