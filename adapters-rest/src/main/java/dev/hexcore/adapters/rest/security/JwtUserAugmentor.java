@@ -37,7 +37,7 @@ public class JwtUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         UUID userId = parse(jwt.getSubject());
-        Instant issuedAt = Instant.ofEpochSecond(jwt.getIssuedAtTime());   // present: VerifiedTokens insists on it
+        Instant issuedAt = VerifiedTokens.issuedAt(jwt);   // VerifiedTokens refused tokens without one
         return Unis.of(() -> access.userAccess(userId)).map(found -> {
             UserAccess user = found.filter(account -> account.acceptsTokenIssuedAt(issuedAt))
                     .orElseThrow(() -> new AuthenticationFailedException(

@@ -90,10 +90,7 @@ final class VerifiedTokens {
 
     /** Not cached when refused, like any other failure. */
     private void refuseImplausibleIssuedAt(JsonWebToken jwt) {
-        if (!(jwt.getClaim(Claims.iat) instanceof Number seconds)) {
-            throw new AuthenticationFailedException("access token has no iat");
-        }
-        Instant issuedAt = Instant.ofEpochSecond(seconds.longValue());
+        Instant issuedAt = issuedAt(jwt);
         if (issuedAt.isAfter(clock.instant().plus(maxClockSkew))) {
             throw new AuthenticationFailedException("access token issued in the future");
         }
@@ -101,6 +98,14 @@ final class VerifiedTokens {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
             throw new AuthenticationFailedException("access token lifetime " + lifetime + " exceeds " + maxLifetime);
         }
+    }
+
+    /** The token's {@code iat}; a token without one is refused (fail closed). */
+    static Instant issuedAt(JsonWebToken jwt) {
+        if (!(jwt.getClaim(Claims.iat) instanceof Number seconds)) {
+            throw new AuthenticationFailedException("access token has no iat");
+        }
+        return Instant.ofEpochSecond(seconds.longValue());
     }
 
     private boolean expired(JsonWebToken jwt) {
