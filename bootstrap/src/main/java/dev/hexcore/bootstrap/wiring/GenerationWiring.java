@@ -16,7 +16,7 @@ import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
 import dev.hexcore.adapters.persistence.shared.WriteBehind;
 import dev.hexcore.application.generation.GatewaySettings;
 import dev.hexcore.application.generation.ModelGateway;
-import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.generation.ModelGatewayService;
 import dev.hexcore.application.generation.ModelOperationsService;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
 import dev.hexcore.application.generation.QuotaAwareKeyPool;
@@ -39,6 +39,7 @@ import dev.hexcore.domain.generation.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -132,8 +133,8 @@ public class GenerationWiring {
 
     @Produces
     @Singleton
-    @Typed(ModelGatewayUseCase.class)
-    ModelGateway gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
+    @Typed(ModelGateway.class)
+    ModelGatewayService gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
                          JsonSchemaValidator validator, GenerationCache cache, GenerationEvents events, Clock clock,
                          @ConfigProperty(name = "hexcore.ai.call-timeout", defaultValue = "PT30S") Duration callTimeout,
                          @ConfigProperty(name = "hexcore.ai.min-call-time", defaultValue = "PT1S") Duration minCallTime) {
@@ -148,14 +149,16 @@ public class GenerationWiring {
             providers.add(new OpenAiCompatibleProvider(name, settings.baseUrl(name), output, policy));
         }
         GatewaySettings defaults = GatewaySettings.defaults();
-        return new ModelGateway(providers, keys, validator, cache, events, clock, Sleeper.system(),
-                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches(), minCallTime));
+        return new ModelGatewayService(providers, keys, validator, cache, events, clock, Sleeper.system(),
+                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches(), minCallTime,
+                        settings.modes()),
+                Infrastructure.getDefaultWorkerPool());
     }
 
     @Produces
     @Singleton
     @Typed(RoleplayUseCase.class)
-    RoleplayService roleplay(ModelGatewayUseCase gateway, ModelSettings settings,
+    RoleplayService roleplay(ModelGateway gateway, ModelSettings settings,
                              @ConfigProperty(name = "hexcore.ai.roleplay-budget", defaultValue = "PT30S") Duration budget) {
         return new RoleplayService(gateway, settings.chain("roleplay"), budget);
     }

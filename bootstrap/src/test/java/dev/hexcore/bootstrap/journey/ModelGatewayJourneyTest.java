@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.identity.EnsureAdminUseCase;
 import dev.hexcore.bootstrap.support.HexcoreTestInfrastructure;
 import dev.hexcore.domain.generation.CachePolicy;
@@ -39,7 +39,7 @@ class ModelGatewayJourneyTest {
             + "\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}}}";
 
     @Inject
-    ModelGatewayUseCase gateway;
+    ModelGateway gateway;
 
     @Inject
     EnsureAdminUseCase admins;
@@ -57,10 +57,8 @@ class ModelGatewayJourneyTest {
     }
 
     private static ModelRequest structured(List<ModelRef> chain) {
-        ModelRequest base = ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA);
-        return new ModelRequest(base.operation(), base.kind(), base.chain(), base.mode(), base.budget(), CachePolicy.bypass(),
-                base.system(), base.messages(), base.jsonSchema(), base.images(), base.imageOutputs(), base.temperature(),
-                base.maxOutputTokens());
+        return ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA)
+                .cache(CachePolicy.bypass()).build();
     }
 
     @Test
@@ -73,7 +71,7 @@ class ModelGatewayJourneyTest {
                         + "\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":7,\"totalTokenCount\":16},"
                         + "\"modelVersion\":\"" + model + "\"}")));
 
-        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model))));
+        ModelResult result = gateway.structured(structured(List.of(new ModelRef("gemini", model))));
 
         assertThat(result.provider()).isEqualTo("gemini");
         assertThat(result.quality()).isEqualTo(ResultQuality.OK);
@@ -92,7 +90,7 @@ class ModelGatewayJourneyTest {
                 .withBody("{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\","
                         + "\"status\":\"UNAVAILABLE\"}}")));
 
-        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
+        ModelResult result = gateway.structured(structured(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
 
         assertThat(result.provider()).isEqualTo("offline");
         assertThat(result.quality()).isEqualTo(ResultQuality.OK);
@@ -107,7 +105,7 @@ class ModelGatewayJourneyTest {
                 .withBody("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":{\"promptTokenCount\":9,\"totalTokenCount\":9}}")));
 
         assertThatExceptionOfType(ModelBadResponseException.class)
-                .isThrownBy(() -> gateway.generate(structured(List.of(new ModelRef("gemini", model)))));
+                .isThrownBy(() -> gateway.structured(structured(List.of(new ModelRef("gemini", model)))));
 
         var admin = newAdmin(admins);
         String body = bearer(newAddress(), admin.tokens().access()).get("/api/v1/admin/model-keys").then().statusCode(200)

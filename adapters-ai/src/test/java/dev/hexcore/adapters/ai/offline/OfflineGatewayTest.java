@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.adapters.ai.schema.NetworkntJsonSchemaValidator;
 import dev.hexcore.application.generation.GatewaySettings;
-import dev.hexcore.application.generation.ModelGateway;
+import dev.hexcore.application.generation.ModelGatewayService;
 import dev.hexcore.domain.generation.CachedGeneration;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationEvent;
@@ -39,19 +39,19 @@ class OfflineGatewayTest {
 
     private final List<GenerationEvent> events = new ArrayList<>();
     private final Map<String, CachedGeneration> cache = new HashMap<>();
-    private final ModelGateway gateway = new ModelGateway(List.of(new OfflineModelProvider()), new NoKeys(),
+    private final ModelGatewayService gateway = new ModelGatewayService(List.of(new OfflineModelProvider()), new NoKeys(),
             new NetworkntJsonSchemaValidator(), new MapCache(cache), events::add,
             Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC), duration -> {
                 throw new AssertionError("the offline chain never waits");
-            }, GatewaySettings.defaults());
+            }, GatewaySettings.defaults(), Runnable::run);
 
     @Test
     void a_structured_request_gets_schema_valid_json_named_as_offline_and_is_cached() {
         ModelRequest request = ModelRequest.structured("course.lesson", OFFLINE, "A first lesson on greetings", SCHEMA)
-                .withMode(GenerationMode.STRICT);
+                .mode(GenerationMode.STRICT).build();
 
-        ModelResult first = gateway.generate(request);
-        ModelResult second = gateway.generate(request);
+        ModelResult first = gateway.structured(request);
+        ModelResult second = gateway.structured(request);
 
         assertThat(first.quality()).isEqualTo(ResultQuality.OK);
         assertThat(first.provider()).isEqualTo("offline");
