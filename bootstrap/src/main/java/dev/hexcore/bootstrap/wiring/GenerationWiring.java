@@ -89,6 +89,7 @@ public class GenerationWiring {
         List<ModelKeyConfig> keys = settings.keys();
         Set<ModelRef> known = new LinkedHashSet<>(settings.chain("default"));
         known.addAll(settings.chain("roleplay"));
+        known.addAll(settings.chain("image"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, admission, counters, states,

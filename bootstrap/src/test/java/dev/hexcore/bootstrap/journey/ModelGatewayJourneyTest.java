@@ -16,6 +16,7 @@ import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.identity.EnsureAdminUseCase;
 import dev.hexcore.bootstrap.support.HexcoreTestInfrastructure;
 import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.domain.generation.ImageData;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
@@ -24,6 +25,7 @@ import dev.hexcore.domain.generation.ResultQuality;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,17 @@ class ModelGatewayJourneyTest {
         return "/v1beta/models/" + model + ":generateContent";
     }
 
+    /** A 1x1 PNG. */
+    private static final String PNG_BASE64 =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    /** Two images from a drawing; a budget shorter than the 31 s a quota 429 asks to wait, so the chain moves on. */
+    private static ModelRequest drawing(List<ModelRef> chain) {
+        ImageData png = new ImageData("image/png", java.util.Base64.getDecoder().decode(PNG_BASE64));
+        return ModelRequest.image("wiring-test.image", chain, "Colour it in", List.of(png), chain.size() > 1 ? 2 : 1)
+                .budget(Duration.ofSeconds(10)).build();
+    }
+
     private static ModelRequest structured(List<ModelRef> chain) {
         return ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA)
                 .cache(CachePolicy.bypass()).build();
@@ -80,6 +93,43 @@ class ModelGatewayJourneyTest {
         gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model)))
                 .withHeader("x-goog-api-key", equalTo(result.keyId().startsWith("gemini-a")
                         ? "test-secret-a-" + HexcoreTestInfrastructure.RUN : "test-secret-b-" + HexcoreTestInfrastructure.RUN)));
+    }
+
+    @Test
+    void anImageIsMadeByGeminisImageModelWithAPooledKey() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Coloured in: \"},"
+                        + "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + PNG_BASE64 + "\"}}],"
+                        + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":264,\"candidatesTokenCount\":1290,\"totalTokenCount\":1554},"
+                        + "\"modelVersion\":\"gemini-2.5-flash-image\"}")));
+
+        ModelResult result = gateway.images(drawing(List.of(new ModelRef("gemini", model))));
+
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(result.images()).singleElement().satisfies(image -> assertThat(image.mimeType()).isEqualTo("image/png"));
+        assertThat(result.keyId()).startsWith("gemini-");
+        gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"responseModalities\"")));
+    }
+
+    @Test
+    void anImageModelOverItsQuotaFallsBackToTheOfflineTransformOfTheInput() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\","
+                        + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.QuotaFailure\","
+                        + "\"violations\":[{\"quotaId\":\"GenerateRequestsPerMinutePerProjectPerModel-FreeTier\"}]},"
+                        + "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"31s\"}]}}")));
+
+        ModelResult result = gateway.images(drawing(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
+
+        assertThat(result.provider()).isEqualTo("offline");
+        assertThat(result.images()).hasSize(2).allSatisfy(image -> assertThat(image.mimeType()).isEqualTo("image/png"));
+        gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model))));
     }
 
     @Test

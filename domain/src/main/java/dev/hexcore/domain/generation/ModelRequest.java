@@ -86,6 +86,11 @@ public final class ModelRequest {
         }
         if (kind == GenerationKind.IMAGE) {
             if (images.isEmpty()) errors.add(new FieldError("images", "an image request needs an input image"));
+            for (int i = 0; i < images.size(); i++) {
+                if (!ImageData.INPUT_TYPES.contains(images.get(i).mimeType())) {
+                    errors.add(new FieldError("images[" + i + "]", "media type must be one of " + ImageData.INPUT_TYPES));
+                }
+            }
             if (imageOutputs < 1 || imageOutputs > MAX_IMAGE_OUTPUTS) {
                 errors.add(new FieldError("image_outputs", "must be between 1 and " + MAX_IMAGE_OUTPUTS));
             }

@@ -23,6 +23,8 @@ class ModelRequestTest {
                 Arguments.of("operation", (Supplier<ModelRequest>) () -> ModelRequest.text(" ", CHAIN, "hi").build()),
                 Arguments.of("json_schema", (Supplier<ModelRequest>) () -> ModelRequest.structured("op", CHAIN, "hi", null).build()),
                 Arguments.of("images", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(), 1).build()),
+                Arguments.of("images[0]", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat",
+                        List.of(new ImageData("image/gif", new byte[] {1})), 1).build()),
                 Arguments.of("image_outputs", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(PNG), 0).build()),
                 Arguments.of("messages", (Supplier<ModelRequest>) () -> ModelRequest.chat("op", CHAIN, List.of()).build()),
                 Arguments.of("messages", (Supplier<ModelRequest>) () -> ModelRequest.chat("op", CHAIN,
@@ -37,6 +39,21 @@ class ModelRequestTest {
     void a_request_that_breaks_an_invariant_is_refused(String field, Supplier<ModelRequest> build) {
         assertThatExceptionOfType(InvalidValueException.class).isThrownBy(build::get)
                 .satisfies(e -> assertThat(e.errors()).extracting(InvalidValueException.FieldError::field).contains(field));
+    }
+
+    @Test
+    void a_structured_request_carries_its_validators_and_normaliser_and_other_kinds_refuse_them() {
+        ContentValidator validator = json -> java.util.List.of();
+        ModelRequest request = ModelRequest.structured("op", CHAIN, "hi", "{}").validator(validator)
+                .normaliser(LookalikeLetters.toCyrillic()).build();
+
+        assertThat(request.validators()).containsExactly(validator);
+        assertThat(request.normaliser()).isSameAs(LookalikeLetters.toCyrillic());
+        assertThat(request.toBuilder().build().validators()).containsExactly(validator);
+        assertThatExceptionOfType(InvalidValueException.class)
+                .isThrownBy(() -> ModelRequest.text("op", CHAIN, "hi").validator(validator).build())
+                .satisfies(e -> assertThat(e.errors()).extracting(InvalidValueException.FieldError::field)
+                        .contains("validators"));
     }
 
     @Test
