@@ -2,8 +2,8 @@ package dev.hexcore.bootstrap.wiring;
 
 import dev.hexcore.application.generation.GenerationModes;
 import dev.hexcore.domain.generation.GenerationMode;
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.quota.ModelKeyConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
