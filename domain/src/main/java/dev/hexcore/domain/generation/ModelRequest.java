@@ -204,12 +204,6 @@ public final class ModelRequest {
             return this;
         }
 
-        /** How many images to make (image requests only), 1 to {@value ModelRequest#MAX_IMAGE_OUTPUTS}. */
-        public Builder imageOutputs(int imageOutputs) {
-            this.imageOutputs = imageOutputs;
-            return this;
-        }
-
         public Builder maxOutputTokens(Integer maxOutputTokens) {
             this.maxOutputTokens = maxOutputTokens;
             return this;

@@ -4,7 +4,6 @@ import dev.hexcore.domain.quota.QuotaCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
