@@ -103,7 +103,7 @@ public class ProfilesResource {
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No such profile, or deleted, expired or someone else's")
     public ProfileResponse get(@RestPath String id) {
-        return ProfileResponse.stored(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
+        return ProfileResponse.of(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
     }
 
     @GET
@@ -115,7 +115,7 @@ public class ProfilesResource {
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-12-01") @RestQuery("created_before") String createdBefore,
             @Parameter(description = "Id of the API key or user that created the profiles (admins only see others')") @RestQuery("source_key") String sourceKey) {
         ProfileFilter filter = Filters.of(createdAfter, createdBefore, sourceKey, "");
-        return PageResponse.from(profiles.list(Actors.of(identity), filter, page.toPageRequest()), ProfileResponse::stored);
+        return PageResponse.from(profiles.list(Actors.of(identity), filter, page.toPageRequest()), ProfileResponse::of);
     }
 
     @DELETE
