@@ -12,6 +12,7 @@ import dev.hexcore.domain.profile.ProfileFilter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -102,6 +103,7 @@ public class ProfilesResource {
     @Operation(summary = "One stored profile")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No such profile, or deleted, expired or someone else's")
+    @RunOnVirtualThread
     public ProfileResponse get(@RestPath String id) {
         return ProfileResponse.of(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
     }
@@ -110,6 +112,7 @@ public class ProfilesResource {
     @Operation(summary = "Stored profiles, newest first; created_after is inclusive, created_before exclusive")
     @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
     @APIResponse(responseCode = "422", description = "A malformed page, limit or time bound")
+    @RunOnVirtualThread
     public PageResponse<ProfileResponse> list(@Valid @BeanParam PageQuery page,
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-11-01T00:00:00Z") @RestQuery("created_after") String createdAfter,
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-12-01") @RestQuery("created_before") String createdBefore,
