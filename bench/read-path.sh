@@ -82,15 +82,16 @@ for (( t = 0; t < CURVE_SECONDS; t += CURVE_WINDOW )); do
     -d "${CURVE_WINDOW}s" -s "$BENCH_DIR/report.lua" "${AUTH[@]}" "$BASE$BY_ID" || die "wrk (warm-up curve) failed: $(cat "$out")"
   CURVE+=("$(field "$(grep -m1 '^BENCH_RESULT ' "$out")" rps)")
 done
-# Steady figure: the median of the last five windows. Time to it: the end of the first window from which no later
-# window falls below 90 % of it.
-read -r STEADY_RPS STEADY_AT < <(printf '%s\n' "${CURVE[@]}" | awk -v w="$CURVE_WINDOW" '
-  { r[NR] = $1 } END {
-    n = NR; k = (n < 5 ? n : 5); for (i = 0; i < k; i++) s[i] = r[n - i]
-    for (i = 0; i < k; i++) for (j = i + 1; j < k; j++) if (s[j] < s[i]) { x = s[i]; s[i] = s[j]; s[j] = x }
-    steady = s[int(k / 2)]; at = n
-    for (i = n; i >= 1; i--) { if (r[i] < 0.9 * steady) break; at = i - 1 }
-    printf "%.0f %d\n", steady, at * w }')
+# Steady figure: the median of the second half of the curve. Time to it: the end of the first three windows whose
+# median reaches 90 % of it (a median, so one window slowed by the rest of the host neither ends nor hides warm-up).
+read -r STEADY_RPS STEADY_AT < <(python3 - "$CURVE_WINDOW" "${CURVE[@]}" <<'PY'
+import statistics, sys
+window, rates = int(sys.argv[1]), [float(r) for r in sys.argv[2:]]
+steady = statistics.median(rates[len(rates) // 2:])
+at = next((i + 3 for i in range(len(rates) - 2) if statistics.median(rates[i:i + 3]) >= 0.9 * steady), len(rates))
+print(f"{steady:.0f} {at * window}")
+PY
+)
 log "steady ~$STEADY_RPS req/s, reached after ${STEADY_AT}s of load (ready after ${READY_S}s)"
 
 # ---- rounds --------------------------------------------------------------------------------
@@ -134,8 +135,9 @@ last=$ROUNDS
     printf '| %s | %s | %s | %s | %s |\n' "$round" "$pg" "$(cell "${RES[id$round]}" "$pg")" \
       "$(cell "${RES[page$round]}" "$pg")" "$(cell "${RES[me$round]}" "$pg")"
   done
-  printf '\nWarm-up: ready %s s after start; GET by id then reached its steady figure (%s req/s, the median of the last five\n' "$READY_S" "$STEADY_RPS"
-  printf '%s s windows) after %s s of load. Curve (req/s per %s s window): %s\n\n' "$CURVE_WINDOW" "$STEADY_AT" "$CURVE_WINDOW" "${CURVE[*]}"
+  printf '\nWarm-up: ready %s s after start; GET by id then reached its steady figure (%s req/s, the median of the second\n' "$READY_S" "$STEADY_RPS"
+  printf 'half of the curve) after %s s of load (the first three %s s windows with a median of 90 %% of it).\n' "$STEADY_AT" "$CURVE_WINDOW"
+  printf 'Curve (req/s per %s s window): %s\n\n' "$CURVE_WINDOW" "${CURVE[*]}"
   id_rps=$(field "${RES[id$last]}" rps) id_p99=$(field "${RES[id$last]}" p99_ms)
   printf '| goal (round %s) | measured | verdict |\n|---|---|---|\n' "$last"
   printf '| GET by id ≥ 0.25 × pgbench | %s × | %s |\n' "$(ratio "$id_rps" "${RES[pg$last]}")" \
