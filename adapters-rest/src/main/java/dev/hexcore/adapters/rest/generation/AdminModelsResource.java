@@ -3,6 +3,7 @@ package dev.hexcore.adapters.rest.generation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.IsoTime;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
 import dev.hexcore.domain.generation.GenerationEvent;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -140,7 +139,7 @@ public class AdminModelsResource {
     @GET
     @Path("/generation-events")
     @Operation(summary = "Recorded gateway calls, newest first, with count, error rate, p50/p95 latency and cache hit rate "
-            + "per operation and model; filters: operation, provider, model, from, to (ISO-8601), failed, cache_hit")
+            + "per operation and model; filters: operation, provider, model, from, to (ISO-8601 date or date-time), failed, cache_hit")
     @APIResponse(responseCode = "200", description = "{items, page, limit, total, stats}")
     @APIResponse(responseCode = "422", description = "A malformed filter")
     public EventsResponse events(@Valid @BeanParam PageQuery page, @RestQuery String operation, @RestQuery String provider,
@@ -148,7 +147,7 @@ public class AdminModelsResource {
                                  @RestQuery String failed, @RestQuery("cache_hit") String cacheHit) {
         List<FieldError> errors = new ArrayList<>();
         GenerationEventQuery query = new GenerationEventQuery(blankToNull(operation), blankToNull(provider),
-                blankToNull(model), instant("from", from, errors), instant("to", to, errors),
+                blankToNull(model), IsoTime.parse(from, "from", errors), IsoTime.parse(to, "to", errors),
                 bool("failed", failed, errors), bool("cache_hit", cacheHit, errors));
         if (!errors.isEmpty()) throw new InvalidValueException(errors);
         var actor = Actors.of(identity);
@@ -168,16 +167,6 @@ public class AdminModelsResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Instant instant(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 date-time, e.g. 2026-11-22T10:00:00Z"));
-            return null;
-        }
     }
 
     private static Boolean bool(String field, String value, List<FieldError> errors) {

@@ -7,6 +7,7 @@ import dev.hexcore.adapters.rest.identity.AuthRequests.RegisterRequest;
 import dev.hexcore.adapters.rest.identity.AuthRequests.TokenResponse;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.Unis;
+import dev.hexcore.adapters.rest.validation.SingleLine;
 import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.application.identity.LoginUseCase.LoginCommand;
 import dev.hexcore.application.identity.LoginUseCase;
@@ -82,7 +83,7 @@ public class AuthResource {
             value = "{\"access_token\":\"eyJ...\",\"refresh_token\":\"Qm9...\",\"token_type\":\"bearer\",\"expires_in\":900}")))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS or ACCOUNT_DISABLED")
     @APIResponse(responseCode = "429", description = "LOGIN_THROTTLED after repeated failures")
-    public TokenResponse loginForm(@RestForm @NotBlank @Size(max = 254) String username,
+    public TokenResponse loginForm(@RestForm @NotBlank @SingleLine @Size(max = 254) String username,
                                    @RestForm @NotBlank @Size(max = 128) String password, HttpServerRequest http) {
         return TokenResponse.from(login.login(new LoginCommand(username, password, clientAddress(http))));
     }

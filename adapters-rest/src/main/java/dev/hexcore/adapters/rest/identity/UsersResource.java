@@ -3,6 +3,7 @@ package dev.hexcore.adapters.rest.identity;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
 import dev.hexcore.application.identity.CurrentUserUseCase;
+import dev.hexcore.adapters.rest.validation.SingleLine;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -34,14 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users", description = "The signed-in user's profile")
 public class UsersResource {
-    public record UpdateMeRequest(@Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
-                                 @Size(max = 20) List<@NotBlank @Size(max = 50) String> interests,
-                                 @Size(min = 1, max = 50) String nativeLanguage,
-                                 @Size(min = 1, max = 50) String targetLanguage) {
+    public record UpdateMeRequest(@SingleLine @Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
+                                 @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> interests,
+                                 @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
+                                 @SingleLine @Size(min = 1, max = 50) String targetLanguage) {
     }
 
-    public record LanguagesRequest(@NotBlank @Size(max = 50) String targetLanguage,
-                                   @NotBlank @Size(max = 50) String nativeLanguage) {
+    public record LanguagesRequest(@NotBlank @SingleLine @Size(max = 50) String targetLanguage,
+                                   @NotBlank @SingleLine @Size(max = 50) String nativeLanguage) {
     }
 
     private final CurrentUserUseCase users;

@@ -16,9 +16,11 @@ final class ProblemCatalog {
             Map.entry(406, new Kind("/problems/not-acceptable", "Not acceptable")),
             Map.entry(409, new Kind("/problems/conflict", "Conflict")),
             Map.entry(413, new Kind("/problems/payload-too-large", "Payload too large")),
+            Map.entry(414, new Kind("/problems/uri-too-long", "URI too long")),
             Map.entry(415, new Kind("/problems/unsupported-media-type", "Unsupported media type")),
             Map.entry(422, new Kind("/problems/validation", "Validation failed")),
             Map.entry(429, new Kind("/problems/rate-limited", "Too many requests")),
+            Map.entry(431, new Kind("/problems/headers-too-large", "Request header fields too large")),
             Map.entry(502, new Kind("/problems/bad-gateway", "Upstream answered badly")),
             Map.entry(503, new Kind("/problems/unavailable", "Service unavailable")));
 

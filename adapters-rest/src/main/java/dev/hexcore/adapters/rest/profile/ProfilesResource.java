@@ -47,7 +47,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "profiles", description = "Synthetic Russian profiles with valid documents (seed 001)")
 public class ProfilesResource {
-    /** All optional: count 1..100 (default 1), persist (default false), locale ru|en (default ru), seed, ttl in seconds. */
+    /**
+     * The body is required ({} takes every default); its fields are optional: count 1..100 (default 1), persist
+     * (default false), locale ru|en (default ru), seed, ttl in seconds.
+     */
     public record GenerateRequest(Integer count, Boolean persist, String locale, Long seed, Long ttl) {
         GenerateProfilesCommand toCommand() {
             return new GenerateProfilesCommand(count, persist, locale, seed, ttl);
@@ -90,9 +93,8 @@ public class ProfilesResource {
                     + "\"inn\":\"771234567890\",\"snils\":\"112-233-445 95\"}}],"
                     + "\"count\":1,\"persisted\":true,\"seed\":42,\"locale\":\"ru\"}")))
     @APIResponse(responseCode = "422", description = "count outside 1..100, unknown locale, ttl outside 60 s..365 days")
-    public Response generate(@Valid GenerateRequest request) {
-        GenerateRequest body = request == null ? new GenerateRequest(null, null, null, null, null) : request;
-        GeneratedProfiles generated = generator.generate(Actors.of(identity), body.toCommand());
+    public Response generate(@Valid @NotNull GenerateRequest request) {
+        GeneratedProfiles generated = generator.generate(Actors.of(identity), request.toCommand());
         return Response.status(generated.persisted() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(GenerateResponse.from(generated)).build();
     }
