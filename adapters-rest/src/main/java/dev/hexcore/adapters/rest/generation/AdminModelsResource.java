@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.generation;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexcore.adapters.rest.security.Actors;
@@ -50,6 +52,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "admin")
 public class AdminModelsResource {
     static final int MAX_REASON = 500;
+    private static final String EVENTS_EXAMPLE = "{\"items\":[{\"operation\":\"roleplay\",\"kind\":\"text\",\"provider\":\"gemini\","
+            + "\"model\":\"gemini-2.5-flash\",\"key_id\":\"gemini-a\",\"latency_ms\":812,\"upstream_ms\":805.213,"
+            + "\"gateway_ms\":6.787,\"attempts\":1,\"repairs\":0,\"mode\":\"fast\",\"quality\":\"ok\",\"error_codes\":[],"
+            + "\"prompt_tokens\":120,\"completion_tokens\":40,\"total_tokens\":160,\"cache_hit\":false,"
+            + "\"occurred_at\":\"2026-11-22T10:00:00Z\"}],\"page\":1,\"limit\":20,\"total\":1,\"stats\":[{\"operation\":\"roleplay\","
+            + "\"provider\":\"gemini\",\"model\":\"gemini-2.5-flash\",\"count\":1,\"errors\":0,\"error_rate\":0.0,"
+            + "\"p50_latency_ms\":812.0,\"p95_latency_ms\":812.0,\"cache_hits\":0,\"cache_hit_rate\":0.0}]}";
 
     /** Body of POST .../disable: an optional reason. */
     public record DisableRequest(String reason) {
@@ -86,7 +95,8 @@ public class AdminModelsResource {
     @GET
     @Path("/model-keys")
     @Operation(summary = "Every provider key: project, per-model usage this minute and day, remaining, cooldown, disabled reason")
-    @APIResponse(responseCode = "200", description = "The keys (never their secrets)")
+    @APIResponse(responseCode = "200", description = "The keys (never their secrets)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ModelKeyStatus.class), examples = @ExampleObject(name = "keys", value = "[" + Examples.MODEL_KEY + "]")))
     public List<ModelKeyStatus> keys() {
         return operations.keys(Actors.of(identity));
     }
@@ -97,7 +107,7 @@ public class AdminModelsResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DisableRequest.class),
             examples = @ExampleObject(name = "reason", value = "{\"reason\":\"leaked in a log\"}")))
-    @APIResponse(responseCode = "200", description = "The key's new status")
+    @APIResponse(responseCode = "200", description = "The key's new status", content = @Content(schema = @Schema(implementation = ModelKeyStatus.class), examples = @ExampleObject(name = "status", value = Examples.MODEL_KEY)))
     @APIResponse(responseCode = "404", description = "No such key")
     public ModelKeyStatus disable(@RestPath String id, @RestHeader("Content-Type") String contentType, String body)
             throws JsonProcessingException {
@@ -130,7 +140,7 @@ public class AdminModelsResource {
     @POST
     @Path("/model-keys/{id}/enable")
     @Operation(summary = "Use a disabled key again")
-    @APIResponse(responseCode = "200", description = "The key's new status")
+    @APIResponse(responseCode = "200", description = "The key's new status", content = @Content(schema = @Schema(implementation = ModelKeyStatus.class), examples = @ExampleObject(name = "status", value = Examples.MODEL_KEY)))
     @APIResponse(responseCode = "404", description = "No such key")
     public ModelKeyStatus enable(@RestPath String id) {
         return operations.setKeyEnabled(Actors.of(identity), id, true, null);
@@ -140,7 +150,9 @@ public class AdminModelsResource {
     @Path("/generation-events")
     @Operation(summary = "Recorded gateway calls, newest first, with count, error rate, p50/p95 latency and cache hit rate "
             + "per operation and model; filters: operation, provider, model, from, to (ISO-8601 date or date-time), failed, cache_hit")
-    @APIResponse(responseCode = "200", description = "{items, page, limit, total, stats}")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total, stats}; upstream_ms is the time spent waiting "
+            + "for the provider, gateway_ms the gateway's own time (latency_ms minus upstream_ms)",
+            content = @Content(schema = @Schema(implementation = EventsResponse.class), examples = @ExampleObject(name = "events", value = EVENTS_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A malformed filter")
     public EventsResponse events(@Valid @BeanParam PageQuery page, @RestQuery String operation, @RestQuery String provider,
                                  @RestQuery String model, @RestQuery String from, @RestQuery String to,

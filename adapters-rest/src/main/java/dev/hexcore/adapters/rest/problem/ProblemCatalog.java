@@ -3,8 +3,8 @@ package dev.hexcore.adapters.rest.problem;
 import java.util.Map;
 
 /** The documented problem types: status → (type path, title). Codes are listed in docs/api.md. */
-final class ProblemCatalog {
-    record Kind(String type, String title) {
+public final class ProblemCatalog {
+    public record Kind(String type, String title) {
     }
 
     private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(
@@ -27,7 +27,7 @@ final class ProblemCatalog {
     private ProblemCatalog() {
     }
 
-    static Kind of(int status) {
+    public static Kind of(int status) {
         return BY_STATUS.getOrDefault(status, new Kind("/problems/internal", "Internal error"));
     }
 }

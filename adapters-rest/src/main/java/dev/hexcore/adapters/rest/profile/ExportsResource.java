@@ -1,5 +1,8 @@
 package dev.hexcore.adapters.rest.profile;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.profile.ExportsUseCase;
@@ -99,7 +102,7 @@ public class ExportsResource {
             @ExampleObject(name = "one profile as PDF", value = "{\"profile_id\":\"0193...\",\"format\":\"pdf\"}"),
             @ExampleObject(name = "a month as JSON", value = "{\"filter\":{\"created_after\":\"2026-11-01\",\"created_before\":\"2026-12-01\"},\"format\":\"json\"}")}))
     @APIResponse(responseCode = "202", description = "Accepted; follow Location",
-            content = @Content(examples = @ExampleObject(name = "accepted", value = "{\"export_id\":\"0193...\",\"status\":\"pending\","
+            content = @Content(schema = @Schema(implementation = ExportResponse.class), examples = @ExampleObject(name = "accepted", value = "{\"export_id\":\"0193...\",\"status\":\"pending\","
                     + "\"format\":\"pdf\",\"progress\":0,\"requested_at\":\"2026-11-22T10:00:00Z\",\"download_url\":null}")))
     @APIResponse(responseCode = "404", description = "The profile does not exist or is not yours")
     @APIResponse(responseCode = "422", description = "Unknown format, both or neither of profile_id and filter, a PDF of no or too many profiles")
@@ -112,7 +115,7 @@ public class ExportsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An export's status, progress, error and download link")
-    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "200", description = "The export", content = @Content(schema = @Schema(implementation = ExportResponse.class), examples = @ExampleObject(name = "export", value = Examples.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such export, or not yours")
     public ExportResponse get(@RestPath String id) {
         return ExportResponse.from(exports.get(Actors.of(identity), PathIds.uuid(id, "Export")));
@@ -121,7 +124,11 @@ public class ExportsResource {
     @GET
     @Path("/{id}/download")
     @Operation(summary = "The export's file, streamed with its content type and file name")
-    @APIResponse(responseCode = "200", description = "application/json or application/pdf")
+    @APIResponse(responseCode = "200", description = "The file: a JSON array of profiles (each as GET /api/v1/profiles/{id} "
+            + "answers) or a PDF", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ProfileResponse.class),
+                    examples = @ExampleObject(name = "json", value = "[" + Examples.PROFILE + "]")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "No such export, or not yours")
     @APIResponse(responseCode = "409", description = "EXPORT_NOT_READY (pending or running), EXPORT_FAILED or EXPORT_EXPIRED")
     public Response download(@RestPath String id) {

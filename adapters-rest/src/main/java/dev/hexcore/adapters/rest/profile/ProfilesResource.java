@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.profile;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.adapters.rest.shared.PageResponse;
@@ -67,6 +69,10 @@ public class ProfilesResource {
         }
     }
 
+    /** The list answer as documented: PageResponse of ProfileResponse (a generic type the scanner cannot name). */
+    public record ProfilesPage(List<ProfileResponse> items, int page, int limit, long total) {
+    }
+
     private final GenerateProfilesUseCase generator;
     private final ProfilesUseCase profiles;
     private final SecurityIdentity identity;
@@ -84,9 +90,12 @@ public class ProfilesResource {
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "store five", value = "{\"count\":5,\"persist\":true,\"locale\":\"ru\",\"seed\":42,\"ttl\":86400}"),
             @ExampleObject(name = "one, not stored", value = "{}")}))
-    @APIResponse(responseCode = "200", description = "Generated, not stored (no ids)")
+    @APIResponse(responseCode = "200", description = "Generated, not stored (no id, created_at or expires_at)",
+            content = @Content(schema = @Schema(implementation = GenerateResponse.class), examples = @ExampleObject(name = "not stored",
+                    value = "{\"items\":[{\"source_key\":\"0193...\",\"expires_at\":null,\"payload\":{\"locale\":\"ru\","
+                            + "\"full_name\":\"Иванов Иван Петрович\"}}],\"count\":1,\"persisted\":false,\"seed\":42,\"locale\":\"ru\"}")))
     @APIResponse(responseCode = "201", description = "Generated and stored",
-            content = @Content(examples = @ExampleObject(name = "stored", value = "{\"items\":[{\"id\":\"0193...\","
+            content = @Content(schema = @Schema(implementation = GenerateResponse.class), examples = @ExampleObject(name = "stored", value = "{\"items\":[{\"id\":\"0193...\","
                     + "\"source_key\":\"0193...\",\"created_at\":\"2026-11-22T10:00:00Z\",\"expires_at\":null,"
                     + "\"payload\":{\"locale\":\"ru\",\"full_name\":\"Иванов Иван Петрович\",\"gender\":\"male\","
                     + "\"birth_date\":\"1985-03-14\",\"passport\":{\"series\":\"4510\",\"number\":\"123456\"},"
@@ -102,7 +111,7 @@ public class ProfilesResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One stored profile")
-    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "200", description = "The profile; finance.card_number is 16 digits without spaces", content = @Content(schema = @Schema(implementation = ProfileResponse.class), examples = @ExampleObject(name = "profile", value = Examples.PROFILE)))
     @APIResponse(responseCode = "404", description = "No such profile, or deleted, expired or someone else's")
     public ProfileResponse get(@RestPath String id) {
         return ProfileResponse.stored(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
@@ -110,7 +119,7 @@ public class ProfilesResource {
 
     @GET
     @Operation(summary = "Stored profiles, newest first; created_after is inclusive, created_before exclusive")
-    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}", content = @Content(schema = @Schema(implementation = ProfilesPage.class), examples = @ExampleObject(name = "profiles", value = Examples.PROFILES_PAGE)))
     @APIResponse(responseCode = "422", description = "A malformed page, limit or time bound")
     public PageResponse<ProfileResponse> list(@Valid @BeanParam PageQuery page,
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-11-01T00:00:00Z") @RestQuery("created_after") String createdAfter,
