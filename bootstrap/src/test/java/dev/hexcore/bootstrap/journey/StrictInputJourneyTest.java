@@ -103,6 +103,15 @@ class StrictInputJourneyTest {
         isValidationProblemOn(asAdmin().queryParam("to", "yesterday").get("/api/v1/admin/generation-events"), "to");
     }
 
+    /** Request records are checked by Bean Validation, also where a resource reads its body by hand. */
+    @Test
+    void requestRecordsAreValidatedTheSameWay() {
+        isValidationProblemOn(asAdmin().contentType(ContentType.JSON).body("{\"reason\":\"" + "r".repeat(501) + "\"}")
+                .post("/api/v1/admin/model-keys/no-such-key/disable"), "reason");
+        isValidationProblemOn(asAdmin().contentType(ContentType.JSON).body("{\"profile_id\":\"nope\",\"format\":\"pdf\"}")
+                .post("/api/v1/exports"), "profile_id");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"source_key", "operation", "provider", "model"})
     void aNulInAQueryFilterIs422(String parameter) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.hexcore.application.identity.EnsureAdminUseCase;
@@ -53,7 +55,11 @@ class OpenApiFuzzTest {
     private static final int CASES_PER_OPERATION = Integer.getInteger("hexcore.fuzz.cases", 24);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** JSON Schema 2020-12 (what OpenAPI 3.1 uses), knowing that the components beside a schema are not a keyword. */
+    private static final JsonMetaSchema OPENAPI_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new NonValidationKeyword("components")).build();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(OPENAPI_SCHEMA).defaultMetaSchemaIri(OPENAPI_SCHEMA.getIri()));
 
     /** Raw JSON literals that break a field: types, extremes, and text no store can hold. */
     private static final List<String> BAD_JSON_VALUES = List.of(

@@ -18,7 +18,11 @@ import dev.hexcore.domain.shared.Page;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotSupportedException;
@@ -31,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -61,7 +66,7 @@ public class AdminModelsResource {
             + "\"p50_latency_ms\":812.0,\"p95_latency_ms\":812.0,\"cache_hits\":0,\"cache_hit_rate\":0.0}]}";
 
     /** Body of POST .../disable: an optional reason. */
-    public record DisableRequest(String reason) {
+    public record DisableRequest(@Size(max = MAX_REASON) String reason) {
     }
 
     @RegisterForReflection(targets = {ModelKeyStatus.class, ModelKeyStatus.ModelUsage.class, GenerationStats.class})
@@ -85,11 +90,14 @@ public class AdminModelsResource {
     private final ModelOperationsUseCase operations;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final Validator validator;
 
-    public AdminModelsResource(ModelOperationsUseCase operations, SecurityIdentity identity, ObjectMapper json) {
+    public AdminModelsResource(ModelOperationsUseCase operations, SecurityIdentity identity, ObjectMapper json,
+                               Validator validator) {
         this.operations = operations;
         this.identity = identity;
         this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -116,17 +124,17 @@ public class AdminModelsResource {
 
     /**
      * The optional body, read here rather than by RESTEasy: a bodiless POST usually has no Content-Type, which
-     * RESTEasy would refuse with 415 before a JSON reader could see that there is nothing to read.
+     * RESTEasy would refuse with 415 before a JSON reader could see that there is nothing to read. Hence also
+     * validated here, by the same Bean Validation rules and problem mapping as every other request record.
      */
     private String reason(String contentType, String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) return null;
         if (!isJson(contentType)) throw new NotSupportedException();
         DisableRequest request = json.readValue(body, DisableRequest.class);
-        String reason = request == null ? null : request.reason();
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new InvalidValueException("reason", "must be at most " + MAX_REASON + " characters");
-        }
-        return reason;
+        if (request == null) return null;
+        Set<ConstraintViolation<DisableRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) throw new ConstraintViolationException(violations);
+        return request.reason();
     }
 
     private static boolean isJson(String contentType) {
@@ -157,6 +165,7 @@ public class AdminModelsResource {
     public EventsResponse events(@Valid @BeanParam PageQuery page, @RestQuery String operation, @RestQuery String provider,
                                  @RestQuery String model, @RestQuery String from, @RestQuery String to,
                                  @RestQuery String failed, @RestQuery("cache_hit") String cacheHit) {
+        // by hand, not Bean Validation: every malformed filter is reported at once, times included (IsoTime)
         List<FieldError> errors = new ArrayList<>();
         GenerationEventQuery query = new GenerationEventQuery(blankToNull(operation), blankToNull(provider),
                 blankToNull(model), IsoTime.parse(from, "from", errors), IsoTime.parse(to, "to", errors),

@@ -11,12 +11,12 @@ import dev.hexcore.application.profile.ExportsUseCase.RequestExportCommand;
 import dev.hexcore.domain.profile.Export;
 import dev.hexcore.domain.profile.ExportStatus;
 import dev.hexcore.domain.profile.ProfileFilter;
-import dev.hexcore.domain.shared.InvalidValueException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,18 +57,13 @@ public class ExportsResource {
     }
 
     /** Exactly one of profile_id and filter; format json or pdf. */
-    public record ExportRequest(String profileId, FilterRequest filter, String format) {
+    public record ExportRequest(
+            @Pattern(regexp = "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*",
+                    message = "must be a UUID") String profileId,
+            FilterRequest filter, String format) {
         RequestExportCommand toCommand() {
-            return new RequestExportCommand(profileId == null ? null : profileUuid(),
+            return new RequestExportCommand(profileId == null ? null : UUID.fromString(profileId.strip()),
                     filter == null ? null : filter.toFilter(), format);
-        }
-
-        private UUID profileUuid() {
-            try {
-                return UUID.fromString(profileId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("profile_id", "must be a UUID");
-            }
         }
     }
 

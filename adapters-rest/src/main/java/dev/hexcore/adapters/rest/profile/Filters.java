@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds a {@link ProfileFilter} from query or body text, reporting every malformed bound at once. */
+/**
+ * Builds a {@link ProfileFilter} from query or body text, reporting every malformed bound at once. Checked by hand,
+ * not by Bean Validation, because the same three values come from query parameters (profiles list) and from a body
+ * (filter exports), and the order of the two bounds is a rule across fields; times go through {@link IsoTime}.
+ */
 final class Filters {
     private Filters() {
     }
