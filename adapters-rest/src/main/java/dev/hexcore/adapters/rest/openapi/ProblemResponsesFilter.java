@@ -66,12 +66,13 @@ public class ProblemResponsesFilter implements OASFilter {
     /** {@code GET /api/v1/admin/api-keys/{id}} → {@code getAdminApiKeysById}: unique, since method and path are. */
     static String operationId(String method, String path) {
         StringBuilder id = new StringBuilder(method.toLowerCase(Locale.ROOT));
-        for (String segment : path.replaceFirst("^/api/v\\d+", "").split("[/_-]")) {
+        for (String segment : path.replaceFirst("^/api/v\\d+", "").split("/")) {
             if (segment.isEmpty()) continue;
-            boolean parameter = segment.startsWith("{");
-            String word = parameter ? segment.substring(1, segment.length() - 1) : segment;
+            boolean parameter = segment.startsWith("{") && segment.endsWith("}");
             if (parameter) id.append("By");
-            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            for (String word : (parameter ? segment.substring(1, segment.length() - 1) : segment).split("[_-]")) {
+                if (!word.isEmpty()) id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
         }
         return id.toString();
     }
