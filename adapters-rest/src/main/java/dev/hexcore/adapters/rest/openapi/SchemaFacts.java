@@ -29,7 +29,6 @@ final class SchemaFacts {
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "UserResponse", List.of("id", "username", "email", "roles", "status", "created_at"),
             "ApiKeyCallerResponse", List.of("id", "kind", "scopes"),
-            "Problem", List.of("type", "title", "status", "detail", "code"),
             "Money", List.of("value", "currency"));
 
     private SchemaFacts() {

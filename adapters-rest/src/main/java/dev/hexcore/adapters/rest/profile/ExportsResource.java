@@ -100,7 +100,8 @@ public class ExportsResource {
             content = @Content(schema = @Schema(implementation = ExportResponse.class), examples = @ExampleObject(name = "accepted", value = "{\"export_id\":\"0193...\",\"status\":\"pending\","
                     + "\"format\":\"pdf\",\"progress\":0,\"requested_at\":\"2026-11-22T10:00:00Z\",\"download_url\":null}")))
     @APIResponse(responseCode = "404", description = "The profile does not exist or is not yours")
-    @APIResponse(responseCode = "422", description = "Unknown format, both or neither of profile_id and filter, a PDF of no or too many profiles")
+    @APIResponse(responseCode = "422", description = "Unknown format, both or neither of profile_id and filter, a PDF of "
+            + "no or too many profiles, or (for anyone but an admin) a filter.source_key that is not the caller's own")
     public Response request(@Valid @NotNull ExportRequest request) {
         Export export = exports.request(Actors.of(identity), request.toCommand());
         return Response.accepted(ExportResponse.from(export)).location(URI.create(BASE + export.id())).build();
