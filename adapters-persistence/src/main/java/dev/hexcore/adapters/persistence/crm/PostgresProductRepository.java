@@ -78,7 +78,7 @@ public class PostgresProductRepository implements ProductRepository {
     public List<Product> findAll(UUID shopId, Collection<UUID> ids) {
         if (ids.isEmpty()) return List.of();
         return sql.list(SELECT + " from crm_products p where p.shop_id = ? and p.id = any (?)",
-                PostgresProductRepository::product, shopId, sql.uuids(ids));
+                PostgresProductRepository::product, shopId, Sql.uuids(ids));
     }
 
     @Override

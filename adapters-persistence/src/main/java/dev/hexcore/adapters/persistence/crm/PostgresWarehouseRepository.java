@@ -69,7 +69,7 @@ public class PostgresWarehouseRepository implements WarehouseRepository {
     public List<WarehouseItem> findAll(UUID shopId, Collection<UUID> ids) {
         if (ids.isEmpty()) return List.of();
         return sql.list("select " + COLUMNS + " from crm_warehouse_items where shop_id = ? and id = any (?)",
-                PostgresWarehouseRepository::item, shopId, sql.uuids(ids));
+                PostgresWarehouseRepository::item, shopId, Sql.uuids(ids));
     }
 
     @Override
@@ -102,7 +102,7 @@ public class PostgresWarehouseRepository implements WarehouseRepository {
                         needed, available));
             }
             return null;
-        }, shopId, sql.uuids(needs.keySet()));
+        }, shopId, Sql.uuids(needs.keySet()));
         if (!shortages.isEmpty()) return shortages;
         var now = clock.instant();
         List<Object[]> reserve = new ArrayList<>();

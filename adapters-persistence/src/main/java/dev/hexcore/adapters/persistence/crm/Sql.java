@@ -5,7 +5,6 @@ import dev.hexcore.domain.crm.ListQuery;
 import dev.hexcore.domain.crm.Slice;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.Money;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -111,9 +109,9 @@ final class Sql {
         });
     }
 
-    /** A {@code uuid[]} parameter, for {@code = any (?)}. */
-    Array uuids(Collection<UUID> ids) {
-        return Jdbc.withConnection(dataSource, connection -> connection.createArrayOf("uuid", ids.toArray()));
+    /** A {@code uuid[]} parameter, for {@code = any (?)}; made on the connection of the statement it is bound to. */
+    static UUID[] uuids(Collection<UUID> ids) {
+        return ids.toArray(UUID[]::new);
     }
 
     static Money money(ResultSet row, String column) throws SQLException {
@@ -139,7 +137,7 @@ final class Sql {
         for (int i = 0; i < params.length; i++) {
             Object value = params[i];
             if (value instanceof Instant instant) Jdbc.setInstant(statement, i + 1, instant);
-            else if (value instanceof Map<?, ?>) throw new IllegalArgumentException("maps cannot be bound");
+            else if (value instanceof UUID[] ids) statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
             else statement.setObject(i + 1, value);
         }
     }
