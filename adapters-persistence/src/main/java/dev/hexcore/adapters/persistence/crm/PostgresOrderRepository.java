@@ -3,6 +3,7 @@ package dev.hexcore.adapters.persistence.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexcore.adapters.persistence.shared.Jdbc;
+import dev.hexcore.domain.crm.Customer;
 import dev.hexcore.domain.crm.Delivery;
 import dev.hexcore.domain.crm.ListQuery;
 import dev.hexcore.domain.crm.Order;
@@ -45,6 +46,10 @@ public class PostgresOrderRepository implements OrderRepository {
             (select coalesce(json_agg(json_build_object('id', i.id, 'product_id', i.product_id,
                     'product_name', i.product_name, 'quantity', i.quantity, 'unit_price', i.unit_price::text)
                     order by i.position), '[]') from crm_order_items i where i.order_id = o.id) as items""";
+    /** The customer's columns, prefixed so they do not clash with the order's. */
+    private static final String CUSTOMER_COLUMNS = "c.id as c_id, c.shop_id as c_shop_id, c.name as c_name, "
+            + "c.phone as c_phone, c.email as c_email, c.telegram_id as c_telegram_id, c.notes as c_notes, "
+            + "c.created_at as c_created_at, c.updated_at as c_updated_at";
     private static final String HISTORY = """
             (select coalesce(json_agg(json_build_object('id', h.id, 'from', h.from_status, 'to', h.to_status,
                     'by', h.changed_by, 'by_name', u.username, 'comment', h.comment, 'at', h.changed_at)
@@ -115,12 +120,11 @@ public class PostgresOrderRepository implements OrderRepository {
 
     @Override
     public Optional<OrderDetails> details(UUID shopId, UUID id) {
-        String customer = PostgresCustomerRepository.COLUMNS.replaceAll("(\\w+)", "c.$1 as c_$1");
-        return sql.one("select " + ORDER_COLUMNS + ", " + HISTORY + ", " + customer
+        return sql.one("select " + ORDER_COLUMNS + ", " + HISTORY + ", " + CUSTOMER_COLUMNS
                 + " from crm_orders o join crm_customers c on c.id = o.customer_id where o.shop_id = ? and o.id = ?",
-                row -> new OrderDetails(order(row), new dev.hexcore.domain.crm.Customer(Sql.uuid(row, "c_id"),
-                        Sql.uuid(row, "c_shop_id"), row.getString("c_name"), row.getString("c_phone"),
-                        row.getString("c_email"), Sql.longOrNull(row, "c_telegram_id"), row.getString("c_notes"),
+                row -> new OrderDetails(order(row), new Customer(Sql.uuid(row, "c_id"), Sql.uuid(row, "c_shop_id"),
+                        row.getString("c_name"), row.getString("c_phone"), row.getString("c_email"),
+                        Sql.longOrNull(row, "c_telegram_id"), row.getString("c_notes"),
                         Jdbc.getInstant(row, "c_created_at"), Jdbc.getInstant(row, "c_updated_at")),
                         history(id, read(row.getString("history")))), shopId, id);
     }

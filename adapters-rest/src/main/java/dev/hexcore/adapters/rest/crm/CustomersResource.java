@@ -70,7 +70,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     @APIResponse(responseCode = "409", description = "CUSTOMER_PHONE_TAKEN or CUSTOMER_TELEGRAM_TAKEN in this shop")
-    public Response create(@BeanParam CrmQuery query, CustomerRequest request) {
+    public Response create(@BeanParam ShopQuery query, CustomerRequest request) {
         var created = customers.create(Actors.of(identity), query.shop(), (request == null ? EMPTY : request).toCommand());
         return Response.status(201).entity(CustomerResponse.from(created)).build();
     }
@@ -80,7 +80,7 @@ public class CustomersResource {
     @Operation(operationId = "getCustomer", summary = "One customer")
     @APIResponse(responseCode = "200", description = "The customer", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "No such customer in the caller's shop")
-    public CustomerResponse get(@BeanParam CrmQuery query, @RestPath String id) {
+    public CustomerResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return CustomerResponse.from(customers.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Customer")));
     }
 
@@ -91,7 +91,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "200", description = "The customer", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "No such customer in the caller's shop")
     @APIResponse(responseCode = "409", description = "CUSTOMER_PHONE_TAKEN or CUSTOMER_TELEGRAM_TAKEN in this shop")
-    public CustomerResponse update(@BeanParam CrmQuery query, @RestPath String id, CustomerRequest request) {
+    public CustomerResponse update(@BeanParam ShopQuery query, @RestPath String id, CustomerRequest request) {
         return CustomerResponse.from(customers.update(Actors.of(identity), query.shop(), PathIds.uuid(id, "Customer"),
                 (request == null ? EMPTY : request).toCommand()));
     }
@@ -102,7 +102,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such customer in the caller's shop")
     @APIResponse(responseCode = "409", description = "CUSTOMER_HAS_ORDERS")
-    public Response delete(@BeanParam CrmQuery query, @RestPath String id) {
+    public Response delete(@BeanParam ShopQuery query, @RestPath String id) {
         customers.delete(Actors.of(identity), query.shop(), PathIds.uuid(id, "Customer"));
         return Response.noContent().build();
     }

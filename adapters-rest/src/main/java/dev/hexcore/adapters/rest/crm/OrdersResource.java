@@ -105,7 +105,7 @@ public class OrdersResource {
     @Operation(operationId = "createOrder", summary = "Place an order (managers, admins): status new, the next number of the shop, prices as of now")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "order", value = ORDER)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
-    public Response create(@BeanParam CrmQuery query, OrderRequest request) {
+    public Response create(@BeanParam ShopQuery query, OrderRequest request) {
         OrderRequest body = request == null ? new OrderRequest(null, null, null, null, null, null, null, null, null, null) : request;
         return Response.status(201).entity(OrderResponse.from(orders.place(Actors.of(identity), query.shop(), body.toCommand()))).build();
     }
@@ -115,7 +115,7 @@ public class OrdersResource {
     @Operation(operationId = "getOrder", summary = "One order with its customer, items and history (one query)")
     @APIResponse(responseCode = "200", description = "The order", content = @Content(examples = @ExampleObject(name = "order", value = ORDER)))
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
-    public OrderResponse get(@BeanParam CrmQuery query, @RestPath String id) {
+    public OrderResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return OrderResponse.from(orders.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Order")));
     }
 
@@ -124,7 +124,7 @@ public class OrdersResource {
     @Operation(operationId = "getOrderHistory", summary = "The order's moves, oldest first: who, when, from, to, comment")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(examples = @ExampleObject(name = "history", value = HISTORY)))
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
-    public List<HistoryResponse> history(@BeanParam CrmQuery query, @RestPath String id) {
+    public List<HistoryResponse> history(@BeanParam ShopQuery query, @RestPath String id) {
         return orders.history(Actors.of(identity), query.shop(), PathIds.uuid(id, "Order")).stream().map(HistoryResponse::from).toList();
     }
 
@@ -136,7 +136,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "403", description = "The caller's role may not move an order to this status")
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
     @APIResponse(responseCode = "409", description = "ORDER_TRANSITION_NOT_ALLOWED, or INSUFFICIENT_STOCK with the shortages listed")
-    public OrderResponse changeStatus(@BeanParam CrmQuery query, @RestPath String id, StatusRequest request) {
+    public OrderResponse changeStatus(@BeanParam ShopQuery query, @RestPath String id, StatusRequest request) {
         StatusRequest body = request == null ? new StatusRequest(null, null) : request;
         OrderStatus to = OrderStatus.parse("status", body.status());
         return OrderResponse.from(orders.move(Actors.of(identity), query.shop(), PathIds.uuid(id, "Order"), to, body.comment()));

@@ -73,7 +73,7 @@ public class ProductionTasksResource {
     @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_ALREADY_STARTED or TASK_TRANSITION_NOT_ALLOWED")
-    public TaskResponse assign(@BeanParam CrmQuery query, @RestPath String id, AssignRequest request) {
+    public TaskResponse assign(@BeanParam ShopQuery query, @RestPath String id, AssignRequest request) {
         return TaskResponse.from(tasks.assign(Actors.of(identity), query.shop(), PathIds.uuid(id, "Production task"),
                 request == null ? null : request.floristId()));
     }
@@ -84,7 +84,7 @@ public class ProductionTasksResource {
     @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_TRANSITION_NOT_ALLOWED")
-    public TaskResponse start(@BeanParam CrmQuery query, @RestPath String id) {
+    public TaskResponse start(@BeanParam ShopQuery query, @RestPath String id) {
         return TaskResponse.from(tasks.start(Actors.of(identity), query.shop(), PathIds.uuid(id, "Production task")));
     }
 
@@ -94,7 +94,7 @@ public class ProductionTasksResource {
     @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_TRANSITION_NOT_ALLOWED")
-    public TaskResponse complete(@BeanParam CrmQuery query, @RestPath String id) {
+    public TaskResponse complete(@BeanParam ShopQuery query, @RestPath String id) {
         return TaskResponse.from(tasks.complete(Actors.of(identity), query.shop(), PathIds.uuid(id, "Production task")));
     }
 

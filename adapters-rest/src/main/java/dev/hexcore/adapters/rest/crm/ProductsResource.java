@@ -84,7 +84,7 @@ public class ProductsResource {
     @Operation(operationId = "createProduct", summary = "Add a product with its components (managers, admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
-    public Response create(@BeanParam CrmQuery query, ProductRequest request) {
+    public Response create(@BeanParam ShopQuery query, ProductRequest request) {
         var product = products.create(Actors.of(identity), query.shop(), (request == null ? EMPTY : request).toCommand());
         return Response.status(201).entity(ProductResponse.from(product)).build();
     }
@@ -94,7 +94,7 @@ public class ProductsResource {
     @Operation(operationId = "getProduct", summary = "One product with its components")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
-    public ProductResponse get(@BeanParam CrmQuery query, @RestPath String id) {
+    public ProductResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return ProductResponse.from(products.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product")));
     }
 
@@ -104,7 +104,7 @@ public class ProductsResource {
     @Operation(operationId = "updateProduct", summary = "Replace a product and its components (managers, admins)")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
-    public ProductResponse update(@BeanParam CrmQuery query, @RestPath String id, ProductRequest request) {
+    public ProductResponse update(@BeanParam ShopQuery query, @RestPath String id, ProductRequest request) {
         return ProductResponse.from(products.update(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product"),
                 (request == null ? EMPTY : request).toCommand()));
     }
@@ -115,7 +115,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
     @APIResponse(responseCode = "409", description = "PRODUCT_ORDERED: mark it inactive instead")
-    public Response delete(@BeanParam CrmQuery query, @RestPath String id) {
+    public Response delete(@BeanParam ShopQuery query, @RestPath String id) {
         products.delete(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product"));
         return Response.noContent().build();
     }
@@ -127,7 +127,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "The breakdown and price",
             content = @Content(examples = @ExampleObject(name = "calculation", value = CALCULATION)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
-    public CalculationResponse calculate(@BeanParam CrmQuery query, @RestPath String id) {
+    public CalculationResponse calculate(@BeanParam ShopQuery query, @RestPath String id) {
         return CalculationResponse.from(products.calculate(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product")));
     }
 }

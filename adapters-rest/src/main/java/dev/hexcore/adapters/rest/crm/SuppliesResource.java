@@ -75,7 +75,7 @@ public class SuppliesResource {
     @Operation(operationId = "createSupply", summary = "Record a supply, pending until received (managers, admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "supply", value = SUPPLY)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
-    public Response create(@BeanParam CrmQuery query, SupplyRequest request) {
+    public Response create(@BeanParam ShopQuery query, SupplyRequest request) {
         SupplyRequest body = request == null ? new SupplyRequest(null, null, null) : request;
         return Response.status(201).entity(SupplyResponse.from(supplies.create(Actors.of(identity), query.shop(), body.toCommand()))).build();
     }
@@ -85,7 +85,7 @@ public class SuppliesResource {
     @Operation(operationId = "getSupply", summary = "One supply")
     @APIResponse(responseCode = "200", description = "The supply", content = @Content(examples = @ExampleObject(name = "supply", value = SUPPLY)))
     @APIResponse(responseCode = "404", description = "No such supply in the caller's shop")
-    public SupplyResponse get(@BeanParam CrmQuery query, @RestPath String id) {
+    public SupplyResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return SupplyResponse.from(supplies.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Supply")));
     }
 
@@ -95,7 +95,7 @@ public class SuppliesResource {
     @APIResponse(responseCode = "200", description = "The received supply", content = @Content(examples = @ExampleObject(name = "supply", value = SUPPLY)))
     @APIResponse(responseCode = "404", description = "No such supply in the caller's shop")
     @APIResponse(responseCode = "409", description = "SUPPLY_ALREADY_RECEIVED")
-    public SupplyResponse receive(@BeanParam CrmQuery query, @RestPath String id) {
+    public SupplyResponse receive(@BeanParam ShopQuery query, @RestPath String id) {
         return SupplyResponse.from(supplies.receive(Actors.of(identity), query.shop(), PathIds.uuid(id, "Supply")));
     }
 }

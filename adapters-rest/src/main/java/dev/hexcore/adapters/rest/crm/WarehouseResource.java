@@ -79,7 +79,7 @@ public class WarehouseResource {
     @Operation(operationId = "createWarehouseItem", summary = "Add a stock position (managers, admins)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
-    public Response create(@BeanParam CrmQuery query, ItemRequest request) {
+    public Response create(@BeanParam ShopQuery query, ItemRequest request) {
         var item = warehouse.create(Actors.of(identity), query.shop(), (request == null ? EMPTY : request).toCommand());
         return Response.status(201).entity(WarehouseItemResponse.from(item)).build();
     }
@@ -89,7 +89,7 @@ public class WarehouseResource {
     @Operation(operationId = "getWarehouseItem", summary = "One stock position")
     @APIResponse(responseCode = "200", description = "The item", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "No such item in the caller's shop")
-    public WarehouseItemResponse get(@BeanParam CrmQuery query, @RestPath String id) {
+    public WarehouseItemResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return WarehouseItemResponse.from(warehouse.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Warehouse item")));
     }
 
@@ -99,7 +99,7 @@ public class WarehouseResource {
     @Operation(operationId = "updateWarehouseItem", summary = "Change name, unit, unit cost and minimum (managers, admins)")
     @APIResponse(responseCode = "200", description = "The item", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "No such item in the caller's shop")
-    public WarehouseItemResponse update(@BeanParam CrmQuery query, @RestPath String id, ItemRequest request) {
+    public WarehouseItemResponse update(@BeanParam ShopQuery query, @RestPath String id, ItemRequest request) {
         return WarehouseItemResponse.from(warehouse.update(Actors.of(identity), query.shop(),
                 PathIds.uuid(id, "Warehouse item"), (request == null ? EMPTY : request).toCommand()));
     }
