@@ -1,7 +1,9 @@
 -- Flower-shop CRM (seed 004), part 1: shops are the tenants; staff belong to one shop; customers belong to a shop.
--- Contains-searches (ILIKE '%...%') are served by trigram GIN indexes; pg_trgm ships with PostgreSQL's contrib
--- modules (the embedded binaries include it) and is a trusted extension, so the database owner may create it.
+-- Contains-searches (ILIKE '%...%') are served by trigram GIN indexes that start with shop_id (btree_gin), so one
+-- bitmap scan finds a shop's matches without visiting other shops' rows. pg_trgm and btree_gin ship with PostgreSQL's
+-- contrib modules (the embedded binaries include both) and are trusted extensions: the database owner may create them.
 create extension if not exists pg_trgm;
+create extension if not exists btree_gin;
 
 create table crm_shops (
     id                 uuid           primary key,
@@ -40,5 +42,4 @@ create table crm_customers (
 );
 -- the list's order (newest first) within a shop
 create index ix_crm_customers_shop_created on crm_customers (shop_id, created_at desc, id desc);
-create index ix_crm_customers_name_trgm on crm_customers using gin (name gin_trgm_ops);
-create index ix_crm_customers_phone_trgm on crm_customers using gin (phone gin_trgm_ops);
+create index ix_crm_customers_search on crm_customers using gin (shop_id, name gin_trgm_ops, phone gin_trgm_ops);

@@ -15,7 +15,7 @@ create table crm_warehouse_items (
     updated_at    timestamptz     not null
 );
 create index ix_crm_wh_shop_name on crm_warehouse_items (shop_id, name, id);
-create index ix_crm_wh_name_trgm on crm_warehouse_items using gin (name gin_trgm_ops);
+create index ix_crm_wh_search on crm_warehouse_items using gin (shop_id, name gin_trgm_ops);
 -- the low-stock list reads only the rows under their minimum
 create index ix_crm_wh_low on crm_warehouse_items (shop_id, name, id) where quantity - reserved <= min_quantity;
 
@@ -31,8 +31,7 @@ create table crm_products (
     updated_at   timestamptz     not null
 );
 create index ix_crm_products_shop_name on crm_products (shop_id, name, id);
-create index ix_crm_products_name_trgm on crm_products using gin (name gin_trgm_ops);
-create index ix_crm_products_description_trgm on crm_products using gin (description gin_trgm_ops);
+create index ix_crm_products_search on crm_products using gin (shop_id, name gin_trgm_ops, description gin_trgm_ops);
 
 create table crm_product_components (
     product_id         uuid            not null references crm_products (id) on delete cascade,

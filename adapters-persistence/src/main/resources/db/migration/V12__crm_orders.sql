@@ -25,7 +25,7 @@ create table crm_orders (
 create index ix_crm_orders_shop_created on crm_orders (shop_id, created_at desc, id desc);
 create index ix_crm_orders_shop_status on crm_orders (shop_id, status, created_at desc, id desc);
 create index ix_crm_orders_customer on crm_orders (customer_id);
-create index ix_crm_orders_search_trgm on crm_orders using gin (search_text gin_trgm_ops);
+create index ix_crm_orders_search on crm_orders using gin (shop_id, search_text gin_trgm_ops);
 
 create table crm_order_items (
     id            uuid            primary key,
@@ -58,3 +58,8 @@ create table crm_stock_reservations (
     quantity           numeric(12, 3)  not null constraint ck_crm_reservations_quantity check (quantity > 0),
     primary key (order_id, warehouse_item_id)
 );
+
+-- Every order change enqueues an order_update job (the outbox, ADR 0017). Until their consumer takes them they are
+-- pending, and ix_jobs_due alone would make each claim of another type (exports) step over all of them: with 200,000
+-- pending events a claim took 57 ms instead of 0.1 ms. With the type first, a claim reads only its own type's jobs.
+create index ix_jobs_type_due on jobs (type, run_at, id) where status in ('pending', 'running');

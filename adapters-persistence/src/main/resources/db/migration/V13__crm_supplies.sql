@@ -13,7 +13,7 @@ create table crm_supplies (
     constraint ck_crm_supplies_received check ((status = 'received') = (received_at is not null))
 );
 create index ix_crm_supplies_shop_created on crm_supplies (shop_id, created_at desc, id desc);
-create index ix_crm_supplies_supplier_trgm on crm_supplies using gin (supplier gin_trgm_ops);
+create index ix_crm_supplies_search on crm_supplies using gin (shop_id, supplier gin_trgm_ops);
 
 create table crm_supply_items (
     supply_id          uuid            not null references crm_supplies (id) on delete cascade,

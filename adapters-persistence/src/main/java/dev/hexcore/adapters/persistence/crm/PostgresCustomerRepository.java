@@ -67,7 +67,7 @@ public class PostgresCustomerRepository implements CustomerRepository {
         String where = " where shop_id = ?" + (query.search() == null ? "" : " and (name ilike ? or phone ilike ?)");
         Object[] params = query.search() == null ? new Object[]{shopId}
                 : new Object[]{shopId, query.likePattern(), query.likePattern()};
-        return sql.slice("select " + COLUMNS + ", count(*) over () as total_count from crm_customers" + where
+        return sql.slice("select " + COLUMNS + ", " + Sql.TOTAL + " from crm_customers" + where
                         + " order by created_at desc, id desc", "select count(*) from crm_customers" + where, query,
                 PostgresCustomerRepository::customer, params);
     }

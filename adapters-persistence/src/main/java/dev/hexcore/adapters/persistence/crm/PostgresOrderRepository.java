@@ -151,10 +151,9 @@ public class PostgresOrderRepository implements OrderRepository {
             where.append(" and o.search_text ilike ?");
             params.add(query.likePattern());
         }
-        return sql.slice("""
-                select o.id, o.number, o.status, o.customer_id, c.name, c.phone, o.total, o.currency, o.delivery_date,
-                       o.created_at, o.updated_at, count(*) over () as total_count
-                  from crm_orders o join crm_customers c on c.id = o.customer_id""" + where
+        return sql.slice("select o.id, o.number, o.status, o.customer_id, c.name, c.phone, o.total, o.currency, "
+                        + "o.delivery_date, o.created_at, o.updated_at, " + Sql.TOTAL
+                        + " from crm_orders o join crm_customers c on c.id = o.customer_id" + where
                         + " order by o.created_at desc, o.id desc", "select count(*) from crm_orders o" + where, query,
                 row -> new OrderSummary(Sql.uuid(row, "id"), row.getLong("number"), status(row.getString("status")),
                         Sql.uuid(row, "customer_id"), row.getString("name"), row.getString("phone"),

@@ -86,7 +86,7 @@ public class PostgresProductRepository implements ProductRepository {
         String where = " where p.shop_id = ?" + (query.search() == null ? "" : " and (p.name ilike ? or p.description ilike ?)");
         Object[] params = query.search() == null ? new Object[]{shopId}
                 : new Object[]{shopId, query.likePattern(), query.likePattern()};
-        return sql.slice(SELECT + ", count(*) over () as total_count from crm_products p" + where + " order by p.name, p.id",
+        return sql.slice(SELECT + ", " + Sql.TOTAL + " from crm_products p" + where + " order by p.name, p.id",
                 "select count(*) from crm_products p" + where, query, PostgresProductRepository::product, params);
     }
 

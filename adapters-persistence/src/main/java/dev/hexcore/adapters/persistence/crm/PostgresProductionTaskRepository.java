@@ -93,7 +93,7 @@ public class PostgresProductionTaskRepository implements ProductionTaskRepositor
             params.add(query.likePattern());
         }
         String from = " from crm_production_tasks t join crm_order_items i on i.id = t.order_item_id";
-        return sql.slice(SELECT.replace("t.completed_at", "t.completed_at, count(*) over () as total_count") + where
+        return sql.slice(SELECT.replace("t.completed_at", "t.completed_at, " + Sql.TOTAL) + where
                         + " order by t.created_at, t.id", "select count(*)" + from + where, query,
                 PostgresProductionTaskRepository::task, params.toArray());
     }

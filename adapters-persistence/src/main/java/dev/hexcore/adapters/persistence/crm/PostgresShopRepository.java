@@ -53,7 +53,7 @@ public class PostgresShopRepository implements ShopRepository {
     public Slice<Shop> list(ListQuery query) {
         String where = query.search() == null ? "" : " where name ilike ?";
         Object[] params = query.search() == null ? new Object[0] : new Object[]{query.likePattern()};
-        return sql.slice("select " + COLUMNS + ", count(*) over () as total_count from crm_shops" + where
+        return sql.slice("select " + COLUMNS + ", " + Sql.TOTAL + " from crm_shops" + where
                 + " order by name, id", "select count(*) from crm_shops" + where, query, PostgresShopRepository::shop, params);
     }
 

@@ -60,7 +60,7 @@ public class PostgresSupplyRepository implements SupplyRepository {
     public Slice<Supply> list(UUID shopId, ListQuery query) {
         String where = " where s.shop_id = ?" + (query.search() == null ? "" : " and s.supplier ilike ?");
         Object[] params = query.search() == null ? new Object[]{shopId} : new Object[]{shopId, query.likePattern()};
-        return sql.slice(SELECT + ", count(*) over () as total_count from crm_supplies s" + where
+        return sql.slice(SELECT + ", " + Sql.TOTAL + " from crm_supplies s" + where
                         + " order by s.created_at desc, s.id desc", "select count(*) from crm_supplies s" + where, query,
                 PostgresSupplyRepository::supply, params);
     }

@@ -85,7 +85,7 @@ public class PostgresWarehouseRepository implements WarehouseRepository {
     private Slice<WarehouseItem> slice(UUID shopId, ListQuery query, String condition) {
         String where = " where shop_id = ?" + condition + (query.search() == null ? "" : " and name ilike ?");
         Object[] params = query.search() == null ? new Object[]{shopId} : new Object[]{shopId, query.likePattern()};
-        return sql.slice("select " + COLUMNS + ", count(*) over () as total_count from crm_warehouse_items" + where
+        return sql.slice("select " + COLUMNS + ", " + Sql.TOTAL + " from crm_warehouse_items" + where
                         + " order by name, id", "select count(*) from crm_warehouse_items" + where, query,
                 PostgresWarehouseRepository::item, params);
     }

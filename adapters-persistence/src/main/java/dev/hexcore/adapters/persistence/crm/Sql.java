@@ -20,7 +20,7 @@ import org.postgresql.util.PSQLException;
 /**
  * The CRM adapters' plain SQL: statements with positional parameters on a connection of the caller's transaction
  * (or an auto-commit one outside it), rows mapped straight to domain records. Lists fetch their window and the total
- * in one round trip ({@code count(*) over ()}).
+ * in one round trip.
  */
 final class Sql {
     @FunctionalInterface
@@ -56,15 +56,21 @@ final class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** Where a list's select names its total: {@code select a, b, } + TOTAL + {@code  from ...}. */
+    static final String TOTAL = "#total#";
+
     /**
-     * One window of a list: {@code select} must select {@code count(*) over () as total_count} and end before
-     * {@code offset}/{@code limit}, which are added here. Past the end there is no row to carry the total, so only
-     * then a second statement counts.
+     * One window of a list and the total, in one round trip: {@code select} names {@link #TOTAL} among its columns
+     * (before its {@code where}, so the count's parameters come first) and ends before {@code offset}/{@code limit},
+     * which are added here. The total becomes the uncorrelated scalar subquery {@code countSql}, which PostgreSQL runs
+     * once with a plan of its own: the window can walk the list's order index and stop after {@code limit} rows, while
+     * the count uses the search index, instead of a window function making every matching row go through the page's
+     * joins. Past the end there is no row to carry the total, so only then a second statement counts.
      */
     <T> Slice<T> slice(String select, String countSql, ListQuery query, Row<T> mapper, Object... params) {
         long[] total = {-1};
-        Object[] all = append(params, query.skip(), query.limit());
-        List<T> items = list(select + " offset ? limit ?", row -> {
+        Object[] all = append(append(params, params), query.skip(), query.limit());
+        List<T> items = list(select.replace(TOTAL, "(" + countSql + ") as total_count") + " offset ? limit ?", row -> {
             total[0] = row.getLong("total_count");
             return mapper.map(row);
         }, all);
