@@ -13,7 +13,6 @@ import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.IdGenerator;
 import dev.hexcore.domain.shared.NotFoundException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -91,7 +90,7 @@ public final class ProductService implements ProductsUseCase {
 
     private static Product product(Shop shop, UUID id, ProductCommand c, Instant created, Instant now) {
         return new Product(id, shop.id(), c.name(), c.description(),
-                shop.money(c.price() == null ? BigDecimal.ZERO : c.price()), c.active() == null || c.active(),
+                shop.price("price", c.price()), c.active() == null || c.active(),
                 c.components() == null ? List.of() : c.components(), created, now);
     }
 

@@ -41,7 +41,7 @@ public final class SupplyService implements SuppliesUseCase {
     public Supply create(Actor actor, UUID shopId, SupplyCommand c) {
         Shop shop = access.shop(access.managerOf(actor, shopId));
         List<Supply.Line> lines = c.items() == null ? List.of() : c.items().stream()
-                .map(l -> new Supply.Line(l.warehouseItemId(), l.quantity(), l.unitCost() == null ? null : shop.money(l.unitCost())))
+                .map(l -> new Supply.Line(l.warehouseItemId(), l.quantity(), shop.price("items.unit_cost", l.unitCost())))
                 .toList();
         Supply supply = Supply.create(ids.next(), shop.id(), c.supplier(), c.comment(), lines, shop.currency(), clock.instant());
         uow.run(() -> {

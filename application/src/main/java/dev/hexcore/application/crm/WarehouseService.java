@@ -42,7 +42,7 @@ public final class WarehouseService implements WarehouseUseCase {
         Instant now = clock.instant();
         WarehouseItem item = new WarehouseItem(ids.next(), shop.id(), c.name(), c.unit(),
                 c.quantity() == null ? BigDecimal.ZERO : c.quantity(), BigDecimal.ZERO,
-                shop.money(c.unitCost() == null ? BigDecimal.ZERO : c.unitCost()), c.minQuantity(), now, now);
+                shop.price("unit_cost", c.unitCost() == null ? BigDecimal.ZERO : c.unitCost()), c.minQuantity(), now, now);
         uow.run(() -> warehouse.insert(item));
         return item;
     }
@@ -53,7 +53,7 @@ public final class WarehouseService implements WarehouseUseCase {
         return uow.inTransaction(() -> {
             WarehouseItem cur = warehouse.find(shop.id(), id).orElseThrow(() -> new NotFoundException("Warehouse item"));
             WarehouseItem changed = new WarehouseItem(cur.id(), cur.shopId(), c.name(), c.unit(), cur.quantity(),
-                    cur.reserved(), c.unitCost() == null ? cur.unitCost() : shop.money(c.unitCost()),
+                    cur.reserved(), c.unitCost() == null ? cur.unitCost() : shop.price("unit_cost", c.unitCost()),
                     c.minQuantity() == null ? cur.minQuantity() : c.minQuantity(), cur.createdAt(), clock.instant());
             warehouse.updateDetails(changed);
             return changed;

@@ -248,7 +248,7 @@ class CrmJourneyTest {
         Shop shop = newShop("0", 1);
         String roses = item(shop.id(), "Роза", 10, "50.00");
         String supply = as(shop.manager()).body(Map.of("supplier", "Голландия Флора", "items",
-                        List.of(Map.of("warehouse_item_id", roses, "quantity", 30, "unit_cost", 70))))
+                        List.of(Map.of("warehouse_item_id", roses, "quantity", "30", "unit_cost", "70.00"))))
                 .post(API + "/supplies").then().statusCode(201).extract().path("id");
         as(shop.florist()).post(API + "/supplies/" + supply + "/receive").then().statusCode(403);
         as(shop.manager()).post(API + "/supplies/" + supply + "/receive").then().statusCode(200)
@@ -258,6 +258,25 @@ class CrmJourneyTest {
         JsonPath item = stock(shop.id(), roses);
         assertThat(item.getString("quantity")).isEqualTo("40.000");
         assertThat(item.getString("unit_cost.value")).isEqualTo("65.00");   // (10 × 50 + 30 × 70) / 40
+    }
+
+    @Test
+    void amountsAreExactDecimalsAsNumbersOrStringsAndAnythingElseIsRefused() {
+        Shop shop = newShop("0", 1);
+        String roses = item(shop.id(), "Роза", 10, "50.00");
+        asKey(shop.id()).body(Map.of("name", "Без цены", "components", List.of())).post(API + "/products")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("price"));
+        asKey(shop.id()).body(Map.of("name", "Дробная", "price", "10.005")).post(API + "/products")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("price"));
+        asKey(shop.id()).body(Map.of("name", "Букет", "price", "abc")).post(API + "/products")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("MALFORMED_JSON"));
+        asKey(shop.id()).body(Map.of("name", "Букет", "price", "0.10", "components",
+                        List.of(Map.of("warehouse_item_id", roses, "quantity", "0.1")))).post(API + "/products")
+                .then().statusCode(201).body("price.value", org.hamcrest.Matchers.equalTo("0.10"))
+                .body("components[0].quantity", org.hamcrest.Matchers.equalTo("0.100"));
+        asKey(shop.id()).body(Map.of("name", "Чужой", "price", 1, "components",
+                        List.of(Map.of("warehouse_item_id", UUID.randomUUID().toString(), "quantity", 1)))).post(API + "/products")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("warehouse_item_id"));
     }
 
     @Test

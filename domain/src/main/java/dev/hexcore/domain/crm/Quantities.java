@@ -3,7 +3,7 @@ package dev.hexcore.domain.crm;
 import dev.hexcore.domain.shared.InvalidValueException;
 import java.math.BigDecimal;
 
-/** Stock quantities: exact decimals with at most 3 places (grams of ribbon, stems, metres), never negative. */
+/** Stock quantities: exact decimals kept with 3 places (stems, metres of ribbon, kilograms), never negative. */
 public final class Quantities {
     public static final BigDecimal MAX = new BigDecimal("999999999.999");
 
@@ -34,6 +34,6 @@ public final class Quantities {
     private static BigDecimal bounded(String field, BigDecimal value) {
         if (value.stripTrailingZeros().scale() > 3) throw new InvalidValueException(field, "must have at most 3 decimals");
         if (value.compareTo(MAX) > 0) throw new InvalidValueException(field, "is too large");
-        return value;
+        return value.setScale(3);   // exact: at most 3 decimals were checked; the scale the database keeps
     }
 }

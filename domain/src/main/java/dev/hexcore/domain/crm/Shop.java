@@ -43,8 +43,14 @@ public record Shop(UUID id, String name, String address, String phone, String cu
         return new Money(rounded, currency);
     }
 
+    /** A computed amount in the shop's currency (rounded to the cent). */
     public Money money(BigDecimal value) {
         return new Money(value, currency);
+    }
+
+    /** An amount someone entered, in the shop's currency: required, not negative, at most 2 decimals (never rounded). */
+    public Money price(String field, BigDecimal value) {
+        return new Money(Quantities.amount(field, value), currency);
     }
 
     public Shop withSettings(String newName, String newAddress, String newPhone, BigDecimal newMarkup, Integer newRounding) {

@@ -23,7 +23,6 @@ public record Supply(UUID id, UUID shopId, String supplier, String comment, Stat
         public Line {
             Objects.requireNonNull(warehouseItemId, "items.warehouse_item_id");
             quantity = Quantities.positive("items.quantity", quantity);
-            if (unitCost == null) throw new InvalidValueException("items.unit_cost", "is required");
             Quantities.amount("items.unit_cost", unitCost.value());
         }
     }

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.crm;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.CalculationResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ProductResponse;
@@ -48,10 +49,12 @@ public class ProductsResource {
             + "\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"}}],\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"},"
             + "\"markup_percent\":\"150.00\",\"price_rounding\":50,\"price\":{\"value\":\"950.00\",\"currency\":\"RUB\"}}";
 
-    public record ComponentRequest(UUID warehouseItemId, BigDecimal quantity) {
+    public record ComponentRequest(UUID warehouseItemId,
+                                   @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity) {
     }
 
-    public record ProductRequest(String name, String description, BigDecimal price, Boolean isActive,
+    public record ProductRequest(String name, String description,
+                                 @JsonDeserialize(using = DecimalInput.class) BigDecimal price, Boolean isActive,
                                  List<ComponentRequest> components) {
         ProductCommand toCommand() {
             return new ProductCommand(name, description, price, isActive, components == null ? null

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.crm;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ShopResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.StaffResponse;
@@ -46,7 +47,8 @@ public class ShopsResource {
     private static final String STAFF = "[{\"user_id\":\"0193b0c2-7c1e-7a00-8000-0000000000a1\",\"username\":\"olga\","
             + "\"roles\":[\"florist\"],\"added_at\":\"2026-12-01T09:05:00Z\"}]";
 
-    public record ShopRequest(String name, String address, String phone, String currency, BigDecimal markupPercent,
+    public record ShopRequest(String name, String address, String phone, String currency,
+                              @JsonDeserialize(using = DecimalInput.class) BigDecimal markupPercent,
                               Integer priceRounding) {
         ShopCommand toCommand() {
             return new ShopCommand(name, address, phone, currency, markupPercent, priceRounding);

@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.crm;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.SupplyResponse;
 import dev.hexcore.adapters.rest.security.Actors;
@@ -42,7 +43,8 @@ public class SuppliesResource {
             + "\"unit_cost\":{\"value\":\"60.00\",\"currency\":\"RUB\"}}],\"total\":{\"value\":\"6000.00\",\"currency\":\"RUB\"},"
             + "\"created_at\":\"2026-12-01T08:00:00Z\",\"received_at\":\"2026-12-01T09:00:00Z\",\"received_by\":\"0193b0c2-7c1e-7a00-8000-0000000000a2\"}";
 
-    public record LineRequest(UUID warehouseItemId, BigDecimal quantity, BigDecimal unitCost) {
+    public record LineRequest(UUID warehouseItemId, @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity,
+                              @JsonDeserialize(using = DecimalInput.class) BigDecimal unitCost) {
     }
 
     public record SupplyRequest(String supplier, String comment, List<LineRequest> items) {

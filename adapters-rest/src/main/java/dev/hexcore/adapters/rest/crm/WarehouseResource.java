@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.crm;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.WarehouseItemResponse;
 import dev.hexcore.adapters.rest.security.Actors;
@@ -41,7 +42,10 @@ public class WarehouseResource {
     private static final String LIST = "{\"items\":[" + ITEM + "],\"skip\":0,\"limit\":100,\"total\":1}";
 
     /** On update, quantity is ignored: stock moves through supplies and orders. */
-    public record ItemRequest(String name, String unit, BigDecimal quantity, BigDecimal unitCost, BigDecimal minQuantity) {
+    public record ItemRequest(String name, String unit,
+                              @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity,
+                              @JsonDeserialize(using = DecimalInput.class) BigDecimal unitCost,
+                              @JsonDeserialize(using = DecimalInput.class) BigDecimal minQuantity) {
         WarehouseItemCommand toCommand() {
             return new WarehouseItemCommand(name, unit, quantity, unitCost, minQuantity);
         }
