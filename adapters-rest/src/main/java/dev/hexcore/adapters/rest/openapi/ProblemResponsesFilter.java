@@ -37,9 +37,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     "UNSUPPORTED_MEDIA_TYPE", "Content-Type text/plain is not supported here"),
             "422", new Kind("Invalid fields, listed in errors", "/problems/validation", "Validation failed",
                     "VALIDATION_FAILED", "email: must be a well-formed email address"),
-            "404", new Kind("Not found", "/problems/not-found", "Not found", "NOT_FOUND", "Order not found"),
-            "409", new Kind("Conflict with the current state", "/problems/conflict", "Conflict", "CONFLICT",
-                    "An order cannot move from delivered to cancelled"),
+            "404", new Kind("Not found (also another tenant's or user's resource)", "/problems/not-found", "Not found",
+                    "NOT_FOUND", "Customer not found"),
+            "409", new Kind("Conflict with the current state; the operation's description names the codes",
+                    "/problems/conflict", "Conflict", "CONFLICT", "The request conflicts with the resource's current state"),
             "429", new Kind("Rate limited; Retry-After header, limit/remaining/reset_at in the body",
                     "/problems/rate-limited", "Too many requests", "RATE_LIMITED",
                     "Rate limit of 100 requests per minute exceeded; retry in 12 s"));
