@@ -19,8 +19,6 @@ PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 REDIS_HOST=127.0.0.1 REDIS_PORT=6379
 ADMIN_USER=benchadmin ADMIN_PASSWORD=bench-admin-password-1
 BASE=http://127.0.0.1:$BENCH_PORT
-MIN_JAVA=21
-PREFERRED_JDK=/usr/lib/jvm/temurin-25-jdk-amd64
 
 APP_PID=""
 WRK_PID=""
@@ -98,44 +96,13 @@ check_load_knobs() {
   [[ "$BENCH_PORT" =~ ^[0-9]+$ ]] || die "BENCH_PORT must be a number"
 }
 
-java_major() {
-  local home=$1 line version
-  [[ -x "$home/bin/java" ]] || return 0
-  line=$("$home/bin/java" -version 2>&1 | grep -m1 -E 'version "[^"]+"' || true)
-  version=${line#*version \"}
-  version=${version%%\"*}
-  [[ -n "$version" && "$version" != "$line" ]] || return 0
-  case "$version" in
-    1.*) version=${version#1.}; printf '%s\n' "${version%%[!0-9]*}" ;;
-    *)   printf '%s\n' "${version%%[!0-9]*}" ;;
-  esac
-}
+# java_major, jdk_ok and the rule of .ci/run and ./hexcore: $JAVA_HOME if >= 21, else temurin-25, else the newest
+# /usr/lib/jvm/*/ >= 21.
+# shellcheck source=../scripts/jdk.sh
+source "$ROOT/scripts/jdk.sh"
 
-jdk_ok() {
-  local major
-  major=$(java_major "$1")
-  [[ -n "$major" ]] && (( major >= MIN_JAVA ))
-}
-
-# Same rule as .ci/run: $JAVA_HOME if >= 21, else temurin-25, else the newest /usr/lib/jvm/*/ >= 21.
-select_jdk() {
-  local candidate best="" best_major=0 major
-  if [[ -n "${JAVA_HOME:-}" ]] && jdk_ok "$JAVA_HOME"; then
-    best=$JAVA_HOME
-  elif jdk_ok "$PREFERRED_JDK"; then
-    best=$PREFERRED_JDK
-  else
-    for candidate in /usr/lib/jvm/*/; do
-      candidate=${candidate%/}
-      major=$(java_major "$candidate")
-      if [[ -n "$major" ]] && (( major >= MIN_JAVA && major > best_major )); then
-        best=$candidate best_major=$major
-      fi
-    done
-  fi
-  [[ -n "$best" ]] || die "no JDK >= $MIN_JAVA found (JAVA_HOME='${JAVA_HOME:-}', $PREFERRED_JDK, /usr/lib/jvm/*/)"
-  export JAVA_HOME=$best
-  export PATH="$JAVA_HOME/bin:$PATH"
+use_jdk() {
+  select_jdk || die "cannot run the benchmark without a JDK >= $MIN_JAVA"
   log "using JDK $(java_major "$JAVA_HOME") at $JAVA_HOME"
 }
 
@@ -158,7 +125,7 @@ ensure_jar() {
 
 # The tools and services every benchmark needs: a JDK, wrk, report.lua, the jar, PostgreSQL and Redis.
 prepare_tools_and_services() {
-  select_jdk
+  use_jdk
   ensure_wrk
   [[ -f "$BENCH_DIR/report.lua" ]] || die "missing $BENCH_DIR/report.lua"
   ensure_jar

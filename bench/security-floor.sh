@@ -32,7 +32,7 @@ need curl psql createdb pg_isready redis-cli python3 timeout awk sed grep git
 check_load_knobs
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS='$ROUNDS' is not a positive integer"
 
-select_jdk
+use_jdk
 log "building the patched app in $WORKTREE (HEAD plus bench/experiments/security-floor.patch)"
 git -C "$ROOT" worktree add --detach "$WORKTREE" HEAD >&2
 git -C "$WORKTREE" apply "$BENCH_DIR/experiments/security-floor.patch"

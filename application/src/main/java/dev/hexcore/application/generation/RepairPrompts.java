@@ -1,5 +1,6 @@
 package dev.hexcore.application.generation;
 
+import dev.hexcore.domain.generation.ValidationIssue;
 import java.util.List;
 
 /** The user messages that send a broken structured answer back to the model. */
@@ -9,11 +10,15 @@ final class RepairPrompts {
     private RepairPrompts() {
     }
 
-    /** After an answer that parsed but broke the schema (the answer itself goes before, as the assistant's turn). */
-    static String invalid(List<String> problems) {
-        StringBuilder text = new StringBuilder("Your previous answer does not match the JSON Schema. Problems:\n");
-        problems.stream().limit(MAX_PROBLEMS).forEach(p -> text.append("- ").append(p).append('\n'));
-        if (problems.size() > MAX_PROBLEMS) text.append("- and ").append(problems.size() - MAX_PROBLEMS).append(" more\n");
+    /**
+     * After an answer that parsed but broke the schema or a validator (the answer itself goes before, as the
+     * assistant's turn): each problem with its error code.
+     */
+    static String invalid(List<ValidationIssue> issues) {
+        StringBuilder text = new StringBuilder("Your previous answer does not pass validation. Problems (error code: detail):\n");
+        issues.stream().limit(MAX_PROBLEMS)
+                .forEach(i -> text.append("- ").append(i.code()).append(": ").append(i.detail()).append('\n'));
+        if (issues.size() > MAX_PROBLEMS) text.append("- and ").append(issues.size() - MAX_PROBLEMS).append(" more\n");
         return text.append("Answer again with only the corrected JSON, valid against the schema.").toString();
     }
 

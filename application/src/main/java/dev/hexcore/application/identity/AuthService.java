@@ -113,6 +113,11 @@ public final class AuthService implements RegisterUserUseCase, LoginUseCase, Ref
             refreshTokens.revokeFamily(token.familyId(), now);
             return Rotation.refused(new AuthenticationException("ACCOUNT_DISABLED", "This account is disabled"));
         }
+        if (!user.get().access().acceptsTokenIssuedAt(token.createdAt())) {
+            // issued before the account's last disable (which revokes them too): dead even though it is active again
+            refreshTokens.revokeFamily(token.familyId(), now);
+            return Rotation.refused(new AuthenticationException("INVALID_REFRESH_TOKEN", "Refresh token is invalid or expired"));
+        }
         return Rotation.ok(issue(user.get(), token.familyId()));
     }
 

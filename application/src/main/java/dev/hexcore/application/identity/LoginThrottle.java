@@ -7,21 +7,27 @@ import dev.hexcore.domain.shared.TooManyRequestsException;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Counts failed logins per account and per client address; only failures count, so normal use is never throttled. */
+/**
+ * Counts failed logins per (account, client address) pair and per client address; only failures count, so normal use
+ * is never throttled. There is deliberately no limit per account alone: anyone could then lock a user out by failing
+ * their login on purpose. Failures from one address block that account only from that address (and, past the
+ * address limit, that address for every account), so the owner can still log in from anywhere else.
+ */
 final class LoginThrottle {
     private final RateLimiter limiter;
-    private final RateLimitPolicy accountPolicy;
+    private final RateLimitPolicy accountAddressPolicy;
     private final RateLimitPolicy addressPolicy;
 
     LoginThrottle(RateLimiter limiter, AuthSettings settings) {
         this.limiter = limiter;
-        this.accountPolicy = settings.accountFailures();
+        this.accountAddressPolicy = settings.accountAddressFailures();
         this.addressPolicy = settings.addressFailures();
     }
 
-    /** Refuses the attempt when the account or the address has used up its failures. */
+    /** Refuses the attempt when this address has used up its failures, for this account or for all of them. */
     void checkAllowed(String username, String address) {
-        refuseIfSpent(limiter.peek(accountKey(username), accountPolicy).toCompletableFuture().join(), accountPolicy);
+        refuseIfSpent(limiter.peek(accountAddressKey(username, address), accountAddressPolicy).toCompletableFuture().join(),
+                accountAddressPolicy);
         refuseIfSpent(limiter.peek(address, addressPolicy).toCompletableFuture().join(), addressPolicy);
     }
 
@@ -33,11 +39,12 @@ final class LoginThrottle {
     }
 
     void recordFailure(String username, String address) {
-        limiter.acquire(accountKey(username), accountPolicy).toCompletableFuture().join();
+        limiter.acquire(accountAddressKey(username, address), accountAddressPolicy).toCompletableFuture().join();
         limiter.acquire(address, addressPolicy).toCompletableFuture().join();
     }
 
-    private static String accountKey(String username) {
-        return username.toLowerCase(Locale.ROOT);
+    /** Usernames compare case-insensitively; a space cannot occur in an address, so the pair cannot be forged. */
+    private static String accountAddressKey(String username, String address) {
+        return address + " " + username.toLowerCase(Locale.ROOT);
     }
 }

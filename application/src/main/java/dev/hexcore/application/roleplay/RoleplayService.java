@@ -1,10 +1,7 @@
 package dev.hexcore.application.roleplay;
 
-import dev.hexcore.application.generation.ModelGatewayUseCase;
-import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.domain.generation.ChatMessage;
-import dev.hexcore.domain.generation.GenerationKind;
-import dev.hexcore.domain.generation.GenerationMode;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ModelResult;
@@ -16,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Builds the roleplay conversation (a system instruction from scenario, role, target language and level; the history;
@@ -28,24 +25,19 @@ public final class RoleplayService implements RoleplayUseCase {
     static final int MAX_TEXT = 4000;
     static final int MAX_LABEL = 200;
 
-    private final ModelGatewayUseCase gateway;
+    private final ModelGateway gateway;
     private final List<ModelRef> chain;
     private final Duration budget;
 
-    public RoleplayService(ModelGatewayUseCase gateway, List<ModelRef> chain, Duration budget) {
+    public RoleplayService(ModelGateway gateway, List<ModelRef> chain, Duration budget) {
         this.gateway = gateway;
         this.chain = List.copyOf(chain);
         this.budget = budget;
     }
 
     @Override
-    public String chat(Actor actor, RoleplayCommand command) {
-        return gateway.generate(request(actor, command)).text();
-    }
-
-    @Override
-    public Optional<String> chatIfHeld(Actor actor, RoleplayCommand command) {
-        return gateway.generateIfHeld(request(actor, command)).map(ModelResult::text);
+    public CompletionStage<String> chat(Actor actor, RoleplayCommand command) {
+        return gateway.reply(request(actor, command)).thenApply(ModelResult::text);
     }
 
     /** The gateway request for the conversation, after checking the caller and every field. */
@@ -74,8 +66,9 @@ public final class RoleplayService implements RoleplayUseCase {
         if (!errors.isEmpty()) throw new InvalidValueException(errors);
         messages.add(ChatMessage.user(command.message()));
 
-        return new ModelRequest(OPERATION, GenerationKind.CHAT, chain, GenerationMode.BALANCED, budget,
-                CachePolicy.useDefault(), system(command), messages, null, List.of(), 0, 0.8, 512);
+        return ModelRequest.chat(OPERATION, chain, messages)
+                .system(system(command)).temperature(0.8).maxOutputTokens(512).budget(budget)
+                .build();
     }
 
     static String system(RoleplayCommand c) {

@@ -2,7 +2,7 @@ package dev.hexcore.application.roleplay;
 
 import dev.hexcore.domain.identity.Actor;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Seed 002's roleplay chat: the model plays a character in a scenario, in the learner's target language and level. */
 public interface RoleplayUseCase {
@@ -14,13 +14,10 @@ public interface RoleplayUseCase {
                            String level) {
     }
 
-    /** The character's next line. */
-    String chat(Actor actor, RoleplayCommand command);
-
     /**
-     * The character's next line if this instance already holds it (the same conversation was answered before),
-     * without blocking; empty otherwise, and then {@link #chat} answers on a thread that may block. Refuses what
-     * {@link #chat} refuses.
+     * The character's next line. Refuses a bad command or caller at once (thrown); otherwise the stage is complete on
+     * return when this instance already holds the answer (the same conversation was answered before), without
+     * blocking, and completes later, on the gateway's worker threads, when the model has to be asked.
      */
-    Optional<String> chatIfHeld(Actor actor, RoleplayCommand command);
+    CompletionStage<String> chat(Actor actor, RoleplayCommand command);
 }

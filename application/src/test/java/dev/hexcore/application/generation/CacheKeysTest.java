@@ -19,33 +19,33 @@ class CacheKeysTest {
 
     @Test
     void the_key_is_a_sha256_hex_that_ignores_schema_layout_operation_and_mode() {
-        String compact = key(ModelRequest.structured("a", CHAIN, "Describe", "{\"type\":\"object\",\"required\":[\"x\"]}"));
+        String compact = key(ModelRequest.structured("a", CHAIN, "Describe", "{\"type\":\"object\",\"required\":[\"x\"]}").build());
         String spaced = key(ModelRequest.structured("b", CHAIN, "Describe", "{ \"required\" : [ \"x\" ],\n \"type\" : \"object\" }")
-                .withMode(GenerationMode.STRICT));
+                .mode(GenerationMode.STRICT).build());
 
         assertThat(compact).matches("[0-9a-f]{64}").isEqualTo(spaced);
     }
 
     @Test
     void the_key_changes_with_the_primary_model_the_prompt_the_system_and_the_parameters() {
-        ModelRequest base = ModelRequest.text("a", CHAIN, "Hello");
+        ModelRequest base = ModelRequest.text("a", CHAIN, "Hello").build();
 
         assertThat(List.of(
                 key(base),
-                key(ModelRequest.text("a", List.of(new ModelRef("gemini", "pro")), "Hello")),
-                key(ModelRequest.text("a", CHAIN, "Hello!")),
-                key(base.withSystem("Be brief")),
-                key(base.withTemperature(0.2)),
-                key(base.withMaxOutputTokens(100)),
-                key(ModelRequest.chat("a", CHAIN, base.messages()))))
+                key(ModelRequest.text("a", List.of(new ModelRef("gemini", "pro")), "Hello").build()),
+                key(ModelRequest.text("a", CHAIN, "Hello!").build()),
+                key(base.toBuilder().system("Be brief").build()),
+                key(base.toBuilder().temperature(0.2).build()),
+                key(base.toBuilder().maxOutputTokens(100).build()),
+                key(ModelRequest.chat("a", CHAIN, base.messages()).build())))
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void image_requests_and_bypassing_requests_have_no_key() {
         ImageData png = new ImageData("image/png", new byte[] {1});
-        assertThat(CacheKeys.of(ModelRequest.image("a", CHAIN, "cat", List.of(png), 1))).isEmpty();
-        assertThat(CacheKeys.of(ModelRequest.text("a", CHAIN, "Hello").withCache(CachePolicy.bypass()))).isEmpty();
+        assertThat(CacheKeys.of(ModelRequest.image("a", CHAIN, "cat", List.of(png), 1).build())).isEmpty();
+        assertThat(CacheKeys.of(ModelRequest.text("a", CHAIN, "Hello").cache(CachePolicy.bypass()).build())).isEmpty();
     }
 
     @Test

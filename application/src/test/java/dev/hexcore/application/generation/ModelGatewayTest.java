@@ -16,23 +16,28 @@ import dev.hexcore.domain.generation.ChatMessage;
 import dev.hexcore.domain.generation.GenerationEvent;
 import dev.hexcore.domain.generation.GenerationMode;
 import dev.hexcore.domain.generation.ImageData;
+import dev.hexcore.domain.generation.LookalikeLetters;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ModelResult;
 import dev.hexcore.domain.generation.ModelUnavailableException;
+import dev.hexcore.domain.generation.ProviderCall;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderFailure.Kind;
 import dev.hexcore.domain.generation.ProviderKey;
 import dev.hexcore.domain.generation.ProviderReply;
 import dev.hexcore.domain.generation.ResultQuality;
 import dev.hexcore.domain.generation.TokenUsage;
+import dev.hexcore.domain.generation.ValidationIssue;
 import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,17 +77,35 @@ class ModelGatewayTest {
         events = new InMemoryGenerationEvents();
     }
 
-    private ModelGateway gateway() {
-        return new ModelGateway(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(), cache, events, clock,
-                sleeper, SETTINGS);
+    private Calls gateway() {
+        return new Calls(new ModelGatewayService(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, SETTINGS, Runnable::run));
+    }
+
+    /** The gateway under test, called with the method of each request's kind; {@code reply} is waited for. */
+    private record Calls(ModelGatewayService gateway) {
+        ModelResult generate(ModelRequest request) {
+            return switch (request.kind()) {
+                case TEXT, CHAT -> {
+                    try {
+                        yield gateway.reply(request).toCompletableFuture().join();
+                    } catch (CompletionException e) {
+                        if (e.getCause() instanceof RuntimeException cause) throw cause;
+                        throw e;
+                    }
+                }
+                case STRUCTURED -> gateway.structured(request);
+                case IMAGE -> gateway.images(request);
+            };
+        }
     }
 
     private static ModelRequest text(String prompt) {
-        return ModelRequest.text("test.text", CHAIN, prompt);
+        return ModelRequest.text("test.text", CHAIN, prompt).build();
     }
 
     private static ModelRequest structured(GenerationMode mode) {
-        return ModelRequest.structured("test.structured", CHAIN, "Describe a person", SCHEMA).withMode(mode);
+        return ModelRequest.structured("test.structured", CHAIN, "Describe a person", SCHEMA).mode(mode).build();
     }
 
     // ---- answering and the chain ----
@@ -143,7 +166,7 @@ class ModelGatewayTest {
         gemini.fails(Kind.TRANSIENT);
         groq.answers("Hello from Groq");
 
-        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.BALANCED));
+        ModelResult result = gateway().generate(text("Say hello").toBuilder().mode(GenerationMode.BALANCED).build());
 
         assertThat(gemini.calls()).hasSize(GenerationMode.BALANCED.attempts());
         assertThat(result.provider()).isEqualTo("groq");
@@ -154,7 +177,7 @@ class ModelGatewayTest {
     void strict_mode_retries_a_flaky_model_until_it_answers() {
         gemini.fails(Kind.TIMEOUT).fails(Kind.TRANSIENT).answers("third time lucky");
 
-        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.STRICT));
+        ModelResult result = gateway().generate(text("Say hello").toBuilder().mode(GenerationMode.STRICT).build());
 
         assertThat(result.text()).isEqualTo("third time lucky");
         assertThat(result.attempts()).isEqualTo(3);
@@ -167,7 +190,7 @@ class ModelGatewayTest {
         gemini.fails(Kind.TRANSIENT);
         groq.answers("Hello from Groq");
 
-        gateway().generate(text("Say hello").withMode(GenerationMode.FAST));
+        gateway().generate(text("Say hello").toBuilder().mode(GenerationMode.FAST).build());
 
         assertThat(gemini.calls()).hasSize(1);
         assertThat(sleeper.sleeps()).isEmpty();
@@ -218,7 +241,7 @@ class ModelGatewayTest {
         List<ModelRef> geminiOnly = List.of(FLASH);
 
         assertThatExceptionOfType(ModelUnavailableException.class)
-                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", geminiOnly, "Say hello")))
+                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", geminiOnly, "Say hello").build()))
                 .satisfies(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
     }
 
@@ -227,8 +250,8 @@ class ModelGatewayTest {
         gemini.fails(Kind.TRANSIENT);
         groq.answers("Hello from Groq");
 
-        ModelResult result = gateway().generate(text("Say hello").withMode(GenerationMode.STRICT)
-                .withBudget(Duration.ofMillis(1200)));
+        ModelResult result = gateway().generate(text("Say hello").toBuilder().mode(GenerationMode.STRICT)
+                .budget(Duration.ofMillis(1200)).build());
 
         assertThat(result.provider()).isEqualTo("groq");
         assertThat(gemini.calls()).hasSize(2);
@@ -239,7 +262,7 @@ class ModelGatewayTest {
     @Test
     void a_cache_that_fails_is_treated_as_a_miss() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(),
+        Calls gateway = new Calls(new ModelGatewayService(List.of(gemini), pool, new FakeSchemaValidator(),
                 new dev.hexcore.domain.generation.GenerationCache() {
                     @Override
                     public java.util.Optional<dev.hexcore.domain.generation.GenerationCache.Stored> find(String key, Instant now) {
@@ -250,7 +273,7 @@ class ModelGatewayTest {
                     public void put(String key, dev.hexcore.domain.generation.CachedGeneration entry, Instant expiresAt) {
                         throw new IllegalStateException("cache down");
                     }
-                }, events, clock, sleeper, SETTINGS);
+                }, events, clock, sleeper, SETTINGS, Runnable::run));
 
         assertThat(gateway.generate(text("Say hello")).text()).isEqualTo("Hello from Gemini");
         assertThat(events.last().errorCodes()).contains("CACHE_UNAVAILABLE");
@@ -263,7 +286,7 @@ class ModelGatewayTest {
         pool.thenNoKeyUntil(START.plusSeconds(10));
         gemini.answers("after the wait");
 
-        ModelResult result = gateway().generate(text("Say hello").withBudget(Duration.ofSeconds(60)));
+        ModelResult result = gateway().generate(text("Say hello").toBuilder().budget(Duration.ofSeconds(60)).build());
 
         assertThat(result.provider()).isEqualTo("gemini");
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(10));
@@ -278,7 +301,7 @@ class ModelGatewayTest {
 
         assertThatExceptionOfType(ModelUnavailableException.class)
                 .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", geminiOnly, "Say hello")
-                        .withBudget(Duration.ofSeconds(60))))
+                        .budget(Duration.ofSeconds(60)).build()))
                 .satisfies(e -> {
                     assertThat(e.code()).isEqualTo("MODEL_UNAVAILABLE");
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
@@ -290,12 +313,12 @@ class ModelGatewayTest {
     @Test
     void a_key_that_recovers_too_close_to_the_deadline_is_not_waited_for_and_no_quota_is_spent() {
         pool.thenNoKeyUntil(START.plusMillis(59_500));
-        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
-                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+        Calls gateway = new Calls(new ModelGatewayService(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)), Runnable::run));
 
         assertThatExceptionOfType(ModelUnavailableException.class)
                 .isThrownBy(() -> gateway.generate(ModelRequest.text("test.text", List.of(FLASH), "Say hello")
-                        .withBudget(Duration.ofSeconds(60))))
+                        .budget(Duration.ofSeconds(60)).build()))
                 .satisfies(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60)));
         assertThat(sleeper.sleeps()).as("recovery at 59.5 s leaves less than the 1 s a call needs").isEmpty();
         assertThat(gemini.calls()).isEmpty();
@@ -303,13 +326,13 @@ class ModelGatewayTest {
 
     @Test
     void with_less_than_the_minimum_call_time_left_no_key_is_taken() {
-        ModelGateway gateway = new ModelGateway(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
-                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+        Calls gateway = new Calls(new ModelGatewayService(List.of(gemini), pool, new FakeSchemaValidator(), cache, events, clock,
+                sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)), Runnable::run));
         gemini.answers("too late");
 
         assertThatExceptionOfType(ModelUnavailableException.class)
                 .isThrownBy(() -> gateway.generate(ModelRequest.text("test.text", List.of(FLASH), "Say hello")
-                        .withBudget(Duration.ofMillis(900))));
+                        .budget(Duration.ofMillis(900)).build()));
         assertThat(pool.acquired()).as("no key, so no quota, was taken").isEmpty();
         assertThat(gemini.calls()).isEmpty();
         assertThat(events.last().errorCodes()).contains("DEADLINE_EXCEEDED");
@@ -331,7 +354,7 @@ class ModelGatewayTest {
     void when_nothing_answers_the_error_says_so_and_retry_after_is_unknown_without_a_recovery_time() {
         gemini.fails(Kind.OVERLOADED);
         groq.fails(Kind.TRANSIENT);
-        ModelRequest request = ModelRequest.text("test.text", List.of(FLASH, LLAMA), "Say hello").withMode(GenerationMode.FAST);
+        ModelRequest request = ModelRequest.text("test.text", List.of(FLASH, LLAMA), "Say hello").mode(GenerationMode.FAST).build();
 
         assertThatExceptionOfType(ModelUnavailableException.class)
                 .isThrownBy(() -> gateway().generate(request))
@@ -404,11 +427,111 @@ class ModelGatewayTest {
 
     @Test
     void an_unreadable_schema_is_refused_before_any_model_is_called() {
-        ModelRequest request = ModelRequest.structured("test.structured", CHAIN, "Describe a person", "not json");
+        ModelRequest request = ModelRequest.structured("test.structured", CHAIN, "Describe a person", "not json").build();
 
         assertThatExceptionOfType(InvalidValueException.class).isThrownBy(() -> gateway().generate(request));
         assertThat(gemini.calls()).isEmpty();
         assertThat(events.last().errorCodes()).containsExactly("VALIDATION_FAILED");
+    }
+
+    @Test
+    void a_validator_s_codes_go_back_to_the_model_and_into_the_result_and_every_step_is_one_event() {
+        gemini.answers("{\"name\":\"Anna\"}").answers("{\"name\":\"Anna\",\"word\":\"сәлем\"}");
+        ModelRequest request = ModelRequest.structured("test.lesson", CHAIN, "A lesson with the word сәлем", SCHEMA)
+                .validator(json -> json.contains("сәлем") ? List.of()
+                        : List.of(new ValidationIssue("WORD_MISSING", "the word 'сәлем' does not occur")))
+                .mode(GenerationMode.STRICT).build();
+
+        ModelResult result = gateway().generate(request);
+
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(result.repairs()).isEqualTo(1);
+        assertThat(result.validationErrors()).isEmpty();
+        List<ChatMessage> repair = gemini.calls().get(1).messages();
+        assertThat(repair.get(1)).isEqualTo(ChatMessage.assistant("{\"name\":\"Anna\"}"));
+        assertThat(repair.get(2).text()).contains("WORD_MISSING", "the word 'сәлем' does not occur");
+        assertThat(events.all()).hasSize(2);
+        assertThat(events.all()).extracting(GenerationEvent::quality)
+                .containsExactly(ResultQuality.NEEDS_REVIEW, ResultQuality.OK);
+        assertThat(events.all()).extracting(GenerationEvent::repairs).containsExactly(0, 1);
+        assertThat(events.all()).extracting(GenerationEvent::mode).containsOnly(GenerationMode.STRICT);
+        assertThat(events.all()).extracting(GenerationEvent::attempts).containsExactly(1, 1);
+        assertThat(events.all().get(0).errorCodes()).containsExactly("WORD_MISSING");
+    }
+
+    @Test
+    void when_the_repair_rounds_are_spent_the_result_needs_review_with_the_validation_error_codes() {
+        gemini.answers("{\"name\":\"Anna\"}");
+        ModelRequest request = ModelRequest.structured("test.lesson", CHAIN, "A lesson", SCHEMA)
+                .validator(json -> List.of(new ValidationIssue("WORD_MISSING", "x"), new ValidationIssue("TOO_SHORT", "y")))
+                .mode(GenerationMode.FAST).build();
+
+        ModelResult result = gateway().generate(request);
+
+        assertThat(result.quality()).isEqualTo(ResultQuality.NEEDS_REVIEW);
+        assertThat(result.repairs()).isZero();
+        assertThat(result.validationErrors()).containsExactly("WORD_MISSING", "TOO_SHORT");
+        assertThat(result.json()).isEqualTo("{\"name\":\"Anna\"}");
+        assertThat(gemini.calls()).hasSize(1);
+    }
+
+    @Test
+    void the_normaliser_runs_before_the_validators_and_the_result_holds_the_normalised_json() {
+        gemini.answers("{\"name\":\"сaлем\"}");
+        ModelRequest request = ModelRequest.structured("test.lesson", CHAIN, "A lesson", SCHEMA)
+                .normaliser(LookalikeLetters.toCyrillic())
+                .validator(json -> json.contains("салем") ? List.of() : List.of(new ValidationIssue("WORD_MISSING", "салем")))
+                .build();
+
+        ModelResult result = gateway().generate(request);
+
+        assertThat(result.quality()).isEqualTo(ResultQuality.OK);
+        assertThat(result.json()).isEqualTo("{\"name\":\"салем\"}");
+        assertThat(gemini.calls()).hasSize(1);
+    }
+
+    @Test
+    void every_step_goes_through_the_cache_so_a_repeated_generation_replays_its_repair_from_it() {
+        gemini.answers("{\"bad\":1}").answers("{\"name\":\"Anna\"}").answers("{\"bad\":1}");
+        Calls gateway = gateway();
+
+        ModelResult first = gateway.generate(structured(GenerationMode.STRICT));
+        ModelResult again = gateway.generate(structured(GenerationMode.STRICT));
+
+        assertThat(first.json()).isEqualTo("{\"name\":\"Anna\"}");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.repairs()).isEqualTo(1);
+        assertThat(gemini.calls()).as("the first step again (its answer needed repair, so it was not stored), "
+                + "the repair from the cache").hasSize(3);
+        assertThat(events.last().cacheHit()).isTrue();
+        assertThat(events.last().repairs()).isEqualTo(1);
+    }
+
+    @Test
+    void the_modes_attempts_and_repair_rounds_come_from_the_settings() {
+        gemini.answers("{\"bad\":1}");
+        GenerationModes modes = GenerationModes.configured(
+                java.util.Map.of(GenerationMode.BALANCED, new GenerationModes.Limits(1, 3)));
+        Calls gateway = new Calls(new ModelGatewayService(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(),
+                cache, events, clock, sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3,
+                Duration.ZERO, modes), Runnable::run));
+
+        ModelResult result = gateway.generate(structured(GenerationMode.BALANCED));
+
+        assertThat(result.repairs()).isEqualTo(3);
+        assertThat(gemini.calls()).hasSize(4);
+    }
+
+    @Test
+    void each_operation_takes_only_requests_of_its_kind() {
+        ModelGatewayService gateway = gateway().gateway();
+
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> gateway.structured(text("Say hello")));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> gateway.reply(structured(GenerationMode.FAST)));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> gateway.images(text("Say hello")));
     }
 
     // ---- images ----
@@ -418,7 +541,7 @@ class ModelGatewayTest {
         ImageData drawing = new ImageData("image/png", new byte[] {1, 2, 3});
         ImageData out = new ImageData("image/png", new byte[] {4, 5});
         gemini.then(call -> new ProviderReply(null, List.of(out, out), TokenUsage.NONE, "v1"));
-        ModelRequest request = ModelRequest.image("test.image", CHAIN, "Make it a cat", List.of(drawing), 2);
+        ModelRequest request = ModelRequest.image("test.image", CHAIN, "Make it a cat", List.of(drawing), 2).build();
 
         ModelResult first = gateway().generate(request);
         gateway().generate(request);
@@ -430,12 +553,38 @@ class ModelGatewayTest {
         assertThat(cache.lookups()).isZero();
     }
 
+    @Test
+    void a_model_that_returns_fewer_images_than_asked_is_called_again_for_the_rest() {
+        ImageData drawing = new ImageData("image/png", new byte[] {1, 2, 3});
+        ImageData out = new ImageData("image/png", new byte[] {4, 5});
+        gemini.then(call -> new ProviderReply(null, List.of(out), TokenUsage.NONE, "v1"));
+
+        ModelResult result = gateway().generate(ModelRequest.image("test.image", CHAIN, "Make it a cat", List.of(drawing), 3)
+                .build());
+
+        assertThat(result.images()).hasSize(3);
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(gemini.calls()).extracting(ProviderCall::imageOutputs).containsExactly(3, 2, 1);
+        assertThat(pool.acquired()).as("each call takes a key from the pool").hasSize(3);
+        assertThat(events.all()).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(3));
+    }
+
+    @Test
+    void an_image_blocked_by_the_model_fails_the_request() {
+        ImageData drawing = new ImageData("image/png", new byte[] {1, 2, 3});
+        gemini.fails(new ProviderFailure(Kind.BLOCKED, "finish reason IMAGE_SAFETY", null, "IMAGE_SAFETY"));
+
+        assertThatExceptionOfType(ModelBadResponseException.class).isThrownBy(() -> gateway().generate(
+                ModelRequest.image("test.image", CHAIN, "Make it a cat", List.of(drawing), 1).build()));
+        assertThat(events.last().errorCodes()).containsExactly("BLOCKED", "MODEL_BAD_RESPONSE");
+    }
+
     // ---- the cache ----
 
     @Test
     void a_repeated_request_is_answered_from_the_cache_without_an_upstream_call() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
 
         gateway.generate(text("Say hello"));
         ModelResult second = gateway.generate(text("  Say hello "));
@@ -452,14 +601,19 @@ class ModelGatewayTest {
     @Test
     void an_answer_this_instance_holds_is_given_without_blocking_and_recorded_as_a_hit() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
-        assertThat(gateway.generateIfHeld(text("Say hello"))).as("nothing held yet").isEmpty();
+        List<Runnable> handedToWorkers = new ArrayList<>();
+        ModelGatewayService gateway = new ModelGatewayService(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(),
+                cache, events, clock, sleeper, SETTINGS, handedToWorkers::add);
+        CompletionStage<ModelResult> miss = gateway.reply(text("Say hello"));
+        assertThat(miss.toCompletableFuture()).as("nothing held yet").isNotDone();
         assertThat(events.all()).as("a miss of the fast path is not a call").isEmpty();
-        gateway.generate(text("Say hello"));
+        handedToWorkers.remove(0).run();
         int finds = cache.finds();
 
-        ModelResult held = gateway.generateIfHeld(text(" Say hello ")).orElseThrow();
+        CompletionStage<ModelResult> stage = gateway.reply(text(" Say hello "));
 
+        assertThat(handedToWorkers).as("answered on the caller's thread").isEmpty();
+        ModelResult held = stage.toCompletableFuture().getNow(null);
         assertThat(held.text()).isEqualTo("Hello from Gemini");
         assertThat(held.cacheHit()).isTrue();
         assertThat(gemini.calls()).hasSize(1);
@@ -471,17 +625,21 @@ class ModelGatewayTest {
     @Test
     void requests_that_bypass_the_cache_are_never_answered_by_the_fast_path() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
-        gateway.generate(text("Say hello"));
+        List<Runnable> handedToWorkers = new ArrayList<>();
+        ModelGatewayService gateway = new ModelGatewayService(List.of(gemini, groq, offline), pool, new FakeSchemaValidator(),
+                cache, events, clock, sleeper, SETTINGS, handedToWorkers::add);
+        gateway.reply(text("Say hello"));
+        handedToWorkers.remove(0).run();
 
-        assertThat(gateway.generateIfHeld(text("Say hello").withCache(CachePolicy.bypass()))).isEmpty();
+        assertThat(gateway.reply(text("Say hello").toBuilder().cache(CachePolicy.bypass()).build()).toCompletableFuture())
+                .isNotDone();
     }
 
     @Test
     void a_cached_answer_expires_after_its_ttl() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
-        ModelRequest request = text("Say hello").withCache(CachePolicy.use(Duration.ofMinutes(5)));
+        Calls gateway = gateway();
+        ModelRequest request = text("Say hello").toBuilder().cache(CachePolicy.use(Duration.ofMinutes(5))).build();
 
         gateway.generate(request);
         clock.advance(Duration.ofMinutes(5));
@@ -522,7 +680,7 @@ class ModelGatewayTest {
     @Test
     void an_answer_this_instance_holds_takes_no_key_at_all() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
         gateway.generate(text("Say hello"));
         pool.acquired().clear();
 
@@ -547,13 +705,13 @@ class ModelGatewayTest {
 
     @Test
     void a_key_taken_ahead_but_no_longer_usable_when_the_cache_answers_is_given_back() {
-        ModelGateway gateway = new ModelGateway(List.of(gemini, offline), pool, new FakeSchemaValidator(), cache, events,
-                clock, sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)));
+        Calls gateway = new Calls(new ModelGatewayService(List.of(gemini, offline), pool, new FakeSchemaValidator(), cache, events,
+                clock, sleeper, new GatewaySettings(Duration.ofSeconds(20), Duration.ofMillis(500), 3, Duration.ofSeconds(1)), Runnable::run));
         gemini.answers("too late");
         cache.onceOnMiss(() -> clock.advance(Duration.ofMillis(4500))); // a slow cache read eats the budget
 
         ModelResult result = gateway.generate(ModelRequest.text("test.text", List.of(FLASH, OFFLINE), "Say hello")
-                .withBudget(Duration.ofSeconds(5)));
+                .budget(Duration.ofSeconds(5)).build());
 
         assertThat(result.provider()).as("less than a call's minimum time left for the primary").isEqualTo("offline");
         assertThat(gemini.calls()).isEmpty();
@@ -563,7 +721,7 @@ class ModelGatewayTest {
 
     @Test
     void a_keyless_primary_model_takes_no_key_ahead() {
-        ModelResult result = gateway().generate(ModelRequest.text("test.text", List.of(OFFLINE), "Say hello"));
+        ModelResult result = gateway().generate(ModelRequest.text("test.text", List.of(OFFLINE), "Say hello").build());
 
         assertThat(result.provider()).isEqualTo("offline");
         assertThat(pool.acquired()).isEmpty();
@@ -572,8 +730,8 @@ class ModelGatewayTest {
     @Test
     void a_request_can_bypass_the_cache() {
         gemini.answers("Hello from Gemini");
-        ModelGateway gateway = gateway();
-        ModelRequest request = text("Say hello").withCache(CachePolicy.bypass());
+        Calls gateway = gateway();
+        ModelRequest request = text("Say hello").toBuilder().cache(CachePolicy.bypass()).build();
 
         gateway.generate(request);
         ModelResult second = gateway.generate(request);
@@ -588,7 +746,7 @@ class ModelGatewayTest {
     void an_answer_from_a_fallback_model_is_not_cached() {
         gemini.fails(Kind.OVERLOADED);
         groq.answers("Hello from Groq");
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
 
         gateway.generate(text("Say hello"));
 
@@ -598,8 +756,8 @@ class ModelGatewayTest {
     @Test
     void errors_are_not_cached() {
         gemini.fails(Kind.OVERLOADED).answers("recovered");
-        ModelGateway gateway = gateway();
-        ModelRequest geminiOnly = ModelRequest.text("test.text", List.of(FLASH), "Say hello");
+        Calls gateway = gateway();
+        ModelRequest geminiOnly = ModelRequest.text("test.text", List.of(FLASH), "Say hello").build();
 
         assertThatExceptionOfType(ModelUnavailableException.class).isThrownBy(() -> gateway.generate(geminiOnly));
         assertThat(cache.puts()).isZero();
@@ -618,7 +776,7 @@ class ModelGatewayTest {
             }
             return ScriptedProvider.text("shared answer");
         });
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
         ExecutorService executor = Executors.newFixedThreadPool(callers);
         try {
             List<Future<ModelResult>> futures = new ArrayList<>();
@@ -652,7 +810,7 @@ class ModelGatewayTest {
             }
             throw new ProviderFailure(Kind.BLOCKED, "blocked");
         });
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
         ExecutorService executor = Executors.newFixedThreadPool(callers);
         try {
             List<Future<ModelResult>> futures = new ArrayList<>();
@@ -678,7 +836,7 @@ class ModelGatewayTest {
     void a_flight_that_ends_between_a_lookup_and_joining_the_single_flight_is_found_without_another_upstream_call()
             throws Exception {
         gemini.answers("the first flight's answer");
-        ModelGateway gateway = gateway();
+        Calls gateway = gateway();
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             // this caller's lookup misses; before it joins the single flight, an identical request runs and leaves
@@ -714,7 +872,7 @@ class ModelGatewayTest {
     void a_successful_call_is_recorded_with_the_key_id_but_never_the_secret() {
         gemini.answers("Hello from Gemini");
 
-        gateway().generate(text("Say hello").withMode(GenerationMode.STRICT));
+        gateway().generate(text("Say hello").toBuilder().mode(GenerationMode.STRICT).build());
 
         GenerationEvent event = events.last();
         assertThat(event.operation()).isEqualTo("test.text");
@@ -737,7 +895,7 @@ class ModelGatewayTest {
         List<ModelRef> twoModels = List.of(FLASH, LLAMA);
 
         assertThatExceptionOfType(ModelUnavailableException.class)
-                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", twoModels, "Say hello")));
+                .isThrownBy(() -> gateway().generate(ModelRequest.text("test.text", twoModels, "Say hello").build()));
 
         GenerationEvent event = events.last();
         assertThat(event.succeeded()).isFalse();

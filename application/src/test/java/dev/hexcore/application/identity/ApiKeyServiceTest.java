@@ -350,7 +350,7 @@ class ApiKeyServiceTest {
         uow.run(() -> users.save(user));
 
         assertThat(userAccess(user.id())).contains(new UserAccess(user.id(), UserStatus.ACTIVE,
-                Set.of(Role.COURIER)));
+                Set.of(Role.COURIER), null));
         assertThat(userAccess(UUID.randomUUID())).isEmpty();
 
         user.disable(START);

@@ -78,6 +78,12 @@ class AuthServiceTest {
         uow.run(() -> users.save(loaded));
     }
 
+    private void enable(User user) {
+        User loaded = users.findById(user.id()).orElseThrow();
+        loaded.enable(clock.instant());
+        uow.run(() -> users.save(loaded));
+    }
+
     private static void assertAuthFails(Runnable call, String code) {
         assertThatExceptionOfType(AuthenticationException.class).isThrownBy(call::run)
                 .satisfies(e -> assertThat(e.code()).isEqualTo(code));
@@ -237,18 +243,35 @@ class AuthServiceTest {
         }
 
         @Test
-        void the_account_throttle_holds_across_client_addresses_and_username_case() {
-            String[] addresses = {"198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5"};
+        void the_throttle_holds_for_that_account_from_that_address_whatever_the_username_case() {
             String[] spellings = {"demo", "DEMO", "Demo", "dEmO", "demo"};
-            for (int i = 0; i < 5; i++) {
-                String address = addresses[i];
-                String name = spellings[i];
-                assertAuthFails(() -> login(name, "wrong-password", address), "INVALID_CREDENTIALS");
-            }
+            for (String name : spellings) assertAuthFails(() -> login(name, "wrong-password"), "INVALID_CREDENTIALS");
 
             assertThatExceptionOfType(TooManyRequestsException.class)
-                    .isThrownBy(() -> login("demo", PASSWORD, "192.0.2.99"))
+                    .isThrownBy(() -> login("Demo", PASSWORD))
                     .satisfies(e -> assertThat(e.code()).isEqualTo("LOGIN_THROTTLED"));
+        }
+
+        @Test
+        void failures_from_one_address_do_not_lock_the_account_out_from_another() {
+            String attacker = "198.51.100.66";
+            for (int i = 0; i < 5; i++) assertAuthFails(() -> login("demo", "wrong-password", attacker), "INVALID_CREDENTIALS");
+            assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> login("demo", PASSWORD, attacker));
+
+            assertThat(login("demo", PASSWORD, "192.0.2.99").accessToken()).isNotBlank();
+            // the owner's own failures are counted on their own address, apart from the attacker's
+            for (int i = 0; i < 4; i++) assertAuthFails(() -> login("demo", "wrong-password", IP), "INVALID_CREDENTIALS");
+            assertThat(login("demo", PASSWORD, IP).accessToken()).isNotBlank();
+        }
+
+        @Test
+        void failures_spread_over_many_addresses_never_throttle_the_account() {
+            for (int i = 0; i < 50; i++) {
+                String address = "198.51.100." + i;
+                assertAuthFails(() -> login("demo", "wrong-password", address), "INVALID_CREDENTIALS");
+            }
+
+            assertThat(login("demo", PASSWORD, "192.0.2.99").accessToken()).isNotBlank();
         }
 
         @Test
@@ -420,6 +443,21 @@ class AuthServiceTest {
 
             assertAuthFails(() -> auth.refresh(first.refreshToken()), "INVALID_REFRESH_TOKEN");
             assertThat(stored(first.refreshToken()).isConsumed()).isFalse();
+        }
+
+        @Test
+        void a_refresh_token_issued_before_a_disable_stays_dead_after_the_account_is_enabled_again() {
+            clock.advance(Duration.ofSeconds(5));
+            disable(demo);
+            clock.advance(Duration.ofSeconds(5));
+            enable(demo);
+
+            assertAuthFails(() -> auth.refresh(first.refreshToken()), "INVALID_REFRESH_TOKEN");
+            assertThat(stored(first.refreshToken()).isRevoked()).isTrue();
+
+            clock.advance(Duration.ofSeconds(1));
+            TokenPair afterEnable = login("demo", PASSWORD);
+            assertThat(auth.refresh(afterEnable.refreshToken()).refreshToken()).isNotBlank();
         }
 
         @Test

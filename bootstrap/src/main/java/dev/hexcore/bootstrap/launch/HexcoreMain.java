@@ -20,6 +20,8 @@ public final class HexcoreMain {
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String PUBLIC_KEY = "mp.jwt.verify.publickey.location";
     static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
+    /** HEXCORE_EMBEDDED_POSTGRES_PORT: unset, the data folder picks a free port and remembers it. */
+    static final String POSTGRES_PORT = "hexcore.embedded.postgres-port";
 
     private HexcoreMain() {
     }
@@ -39,18 +41,20 @@ public final class HexcoreMain {
             System.setProperty("quarkus.log.console.level", "WARN");
             System.setProperty("hexcore.command-mode", "true");
         }
-        if (!profile.equals("prod")) provideEmbeddedDefaults(config);
+        if (!profile.equals("prod")) provideEmbeddedDefaults(config, args.length > 0);
         Quarkus.run(HexcoreApplication.class, args);
     }
 
-    private static void provideEmbeddedDefaults(Config config) {
+    private static void provideEmbeddedDefaults(Config config, boolean operatorCommand) {
         Path dataDir = Path.of(config.getOptionalValue("hexcore.data-dir", String.class).orElse("data")).toAbsolutePath();
         try {
             if (config.getOptionalValue(JDBC_URL, String.class).isEmpty()) {
                 EmbeddedPostgres postgres = ServiceLoader.load(EmbeddedPostgres.class).findFirst().orElseThrow(
                         () -> new IllegalStateException("No database configured (QUARKUS_DATASOURCE_JDBC_URL) and this build has no embedded PostgreSQL"));
-                int port = config.getOptionalValue("hexcore.embedded.postgres-port", Integer.class).orElse(54329);
-                System.setProperty(JDBC_URL, postgres.start(dataDir.resolve("postgres"), port));
+                EmbeddedDatabase database = EmbeddedDatabase.open(postgres, dataDir,
+                        config.getOptionalValue(POSTGRES_PORT, Integer.class), operatorCommand);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(database), "embedded-postgres-stop"));
+                System.setProperty(JDBC_URL, database.jdbcUrl());
                 System.setProperty("quarkus.datasource.username", "postgres");
                 System.setProperty("quarkus.datasource.password", "");
             }
@@ -63,6 +67,14 @@ public final class HexcoreMain {
         } catch (Exception e) {
             System.err.println("Could not prepare the embedded defaults: " + e.getMessage());
             System.exit(70);
+        }
+    }
+
+    private static void stop(EmbeddedDatabase database) {
+        try {
+            database.close();
+        } catch (Exception e) {
+            System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
         }
     }
 }

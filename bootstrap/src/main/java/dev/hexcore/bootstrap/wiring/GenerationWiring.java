@@ -13,32 +13,33 @@ import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
 import dev.hexcore.adapters.persistence.quota.RedisKeyAdmission;
 import dev.hexcore.adapters.persistence.quota.RedisKeyStates;
 import dev.hexcore.adapters.persistence.quota.RedisQuotaCounters;
+import dev.hexcore.adapters.persistence.quota.StepwiseKeyAdmission;
 import dev.hexcore.adapters.persistence.shared.WriteBehind;
 import dev.hexcore.application.generation.GatewaySettings;
 import dev.hexcore.application.generation.ModelGateway;
-import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.generation.ModelGatewayService;
 import dev.hexcore.application.generation.ModelOperationsService;
 import dev.hexcore.application.generation.ModelOperationsUseCase;
-import dev.hexcore.application.generation.QuotaAwareKeyPool;
 import dev.hexcore.application.generation.Sleeper;
-import dev.hexcore.application.generation.StepwiseKeyAdmission;
 import dev.hexcore.application.roleplay.RoleplayService;
 import dev.hexcore.application.roleplay.RoleplayUseCase;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationEventReader;
 import dev.hexcore.domain.generation.GenerationEvents;
 import dev.hexcore.domain.generation.JsonSchemaValidator;
-import dev.hexcore.domain.generation.KeyAdmission;
-import dev.hexcore.domain.generation.KeyStates;
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyPool;
 import dev.hexcore.domain.generation.ModelProviderPort;
 import dev.hexcore.domain.generation.ModelRef;
-import dev.hexcore.domain.generation.ProviderQuotaClock;
-import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.quota.KeyAdmission;
+import dev.hexcore.domain.quota.KeyStates;
+import dev.hexcore.domain.quota.ModelKeyConfig;
+import dev.hexcore.domain.quota.ProviderQuotaClock;
+import dev.hexcore.domain.quota.QuotaAwareKeyPool;
+import dev.hexcore.domain.quota.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -88,6 +89,7 @@ public class GenerationWiring {
         List<ModelKeyConfig> keys = settings.keys();
         Set<ModelRef> known = new LinkedHashSet<>(settings.chain("default"));
         known.addAll(settings.chain("roleplay"));
+        known.addAll(settings.chain("image"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, admission, counters, states,
@@ -132,8 +134,8 @@ public class GenerationWiring {
 
     @Produces
     @Singleton
-    @Typed(ModelGatewayUseCase.class)
-    ModelGateway gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
+    @Typed(ModelGateway.class)
+    ModelGatewayService gateway(ModelSettings settings, Instance<ModelProviderPort> beans, ModelKeyPool keys,
                          JsonSchemaValidator validator, GenerationCache cache, GenerationEvents events, Clock clock,
                          @ConfigProperty(name = "hexcore.ai.call-timeout", defaultValue = "PT30S") Duration callTimeout,
                          @ConfigProperty(name = "hexcore.ai.min-call-time", defaultValue = "PT1S") Duration minCallTime) {
@@ -148,14 +150,16 @@ public class GenerationWiring {
             providers.add(new OpenAiCompatibleProvider(name, settings.baseUrl(name), output, policy));
         }
         GatewaySettings defaults = GatewaySettings.defaults();
-        return new ModelGateway(providers, keys, validator, cache, events, clock, Sleeper.system(),
-                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches(), minCallTime));
+        return new ModelGatewayService(providers, keys, validator, cache, events, clock, Sleeper.system(),
+                new GatewaySettings(callTimeout, defaults.retryBackoff(), defaults.maxKeySwitches(), minCallTime,
+                        settings.modes()),
+                Infrastructure.getDefaultWorkerPool());
     }
 
     @Produces
     @Singleton
     @Typed(RoleplayUseCase.class)
-    RoleplayService roleplay(ModelGatewayUseCase gateway, ModelSettings settings,
+    RoleplayService roleplay(ModelGateway gateway, ModelSettings settings,
                              @ConfigProperty(name = "hexcore.ai.roleplay-budget", defaultValue = "PT30S") Duration budget) {
         return new RoleplayService(gateway, settings.chain("roleplay"), budget);
     }

@@ -39,11 +39,12 @@ public class IdentityWiring {
                      AccessTokenIssuer accessTokens, RateLimiter limiter, UnitOfWork uow, Clock clock, IdGenerator ids,
                      RandomGenerator secureRandom,
                      @ConfigProperty(name = "hexcore.auth.refresh-token-ttl", defaultValue = "P30D") Duration refreshTtl,
-                     @ConfigProperty(name = "hexcore.auth.max-failures-per-account", defaultValue = "5") int perAccount,
+                     @ConfigProperty(name = "hexcore.auth.max-failures-per-account-and-address", defaultValue = "5")
+                     int perAccountAndAddress,
                      @ConfigProperty(name = "hexcore.auth.max-failures-per-address", defaultValue = "20") int perAddress,
                      @ConfigProperty(name = "hexcore.auth.failure-window", defaultValue = "PT15M") Duration window) {
         AuthSettings settings = new AuthSettings(refreshTtl,
-                new RateLimitPolicy("login-fail-account", perAccount, window),
+                new RateLimitPolicy("login-fail-account-address", perAccountAndAddress, window),
                 new RateLimitPolicy("login-fail-address", perAddress, window));
         return new AuthService(users, refreshTokens, hasher, accessTokens, limiter, uow, clock, ids, secureRandom, settings);
     }

@@ -1,11 +1,15 @@
 package dev.hexcore.bootstrap.wiring;
 
-import dev.hexcore.domain.generation.ModelKeyConfig;
+import dev.hexcore.application.generation.GenerationModes;
+import dev.hexcore.domain.generation.GenerationMode;
 import dev.hexcore.domain.generation.ModelRef;
+import dev.hexcore.domain.quota.ModelKeyConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -19,7 +23,9 @@ import org.eclipse.microprofile.config.Config;
  *       {@code .tokens-per-minute} for each project and model, and {@code hexcore.ai.gemini.base-url};</li>
  *   <li>{@code hexcore.ai.openai-compatible.providers}: names (groq, openai, ollama, ...), each with
  *       {@code hexcore.ai.openai-compatible.<name>.base-url}, {@code .keys} ({@code id:secret} entries), the same three
- *       quota settings and {@code .structured-output} (json_schema_strict, json_schema, json_object).</li>
+ *       quota settings and {@code .structured-output} (json_schema_strict, json_schema, json_object);</li>
+ *   <li>{@code hexcore.ai.modes.<fast|balanced|strict>.attempts} and {@code .repair-rounds}: what each generation
+ *       mode allows (defaults 1/0, 2/1, 3/2).</li>
  * </ul>
  * Secrets come from the environment; they are never logged ({@link ModelKeyConfig#toString()} hides them).
  */
@@ -51,6 +57,20 @@ final class ModelSettings {
 
     Optional<String> structuredOutput(String provider) {
         return value("openai-compatible." + provider + ".structured-output");
+    }
+
+    /** Attempts and repair rounds of the modes configured; the others keep their defaults. */
+    GenerationModes modes() {
+        Map<GenerationMode, GenerationModes.Limits> limits = new EnumMap<>(GenerationMode.class);
+        for (GenerationMode mode : GenerationMode.values()) {
+            Integer attempts = integer("modes." + mode.code() + ".attempts");
+            Integer rounds = integer("modes." + mode.code() + ".repair-rounds");
+            if (attempts != null || rounds != null) {
+                limits.put(mode, new GenerationModes.Limits(attempts != null ? attempts : mode.attempts(),
+                        rounds != null ? rounds : mode.repairRounds()));
+            }
+        }
+        return GenerationModes.configured(limits);
     }
 
     /** Every configured key of every provider. */

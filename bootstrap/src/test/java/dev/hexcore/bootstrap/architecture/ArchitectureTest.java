@@ -26,8 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture guide's rules, checked once here where every module is on the class path. {@code failOnEmptyShould}
- * is on (also in archunit.properties), so a rule whose subject matches nothing fails instead of passing silently; the
- * one rule about code that does not exist yet opts out explicitly.
+ * is on (also in archunit.properties), so a rule whose subject matches nothing fails instead of passing silently.
  */
 class ArchitectureTest {
     private static final String DOMAIN = "dev.hexcore.domain..";
@@ -54,7 +53,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImportedAndNoTestCode() {
         for (String pkg : List.of("dev.hexcore.domain.", "dev.hexcore.application.", "dev.hexcore.adapters.rest.",
-                "dev.hexcore.adapters.persistence.", "dev.hexcore.bootstrap.")) {
+                "dev.hexcore.adapters.persistence.", "dev.hexcore.adapters.ai.", "dev.hexcore.adapters.documents.",
+                "dev.hexcore.bootstrap.")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg))).as(pkg + "*").isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName))
@@ -115,14 +115,34 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs.."));
     }
 
+    /**
+     * Outbound HTTP (the JDK client the model providers use, ADR 0008, or a MicroProfile REST client) belongs to the
+     * adapter that owns the remote service. Its subjects are every class outside those adapters, so the rule always
+     * has something to check; {@link #theOutboundHttpRuleCatchesAClientOutsideItsAdapter} shows it failing.
+     */
+    private static final ArchRule OUTBOUND_HTTP_ONLY_IN_ITS_ADAPTER = noClasses()
+            .that().resideOutsideOfPackages(AI, PAYMENTS)
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.eclipse.microprofile.rest.client..",
+                    "io.quarkus.rest.client..", "org.jboss.resteasy.reactive.client..")
+            .because("a remote service is called only by the adapter that owns it (architecture.md, 'Outbound HTTP')");
+
     @Test
     void restClientsLiveOnlyInTheAdapterThatOwnsThem() {
-        // No REST client exists yet (adapters-ai and adapters-payments are empty); the rule waits for the first one,
-        // so this single rule may have nothing to check. Every other rule here fails when empty.
-        check(classes().that().areAnnotatedWith("org.eclipse.microprofile.rest.client.inject.RegisterRestClient")
-                .should().resideInAnyPackage(AI, PAYMENTS)
-                .andShould().notBePublic()
-                .allowEmptyShould(true));
+        check(OUTBOUND_HTTP_ONLY_IN_ITS_ADAPTER);
+    }
+
+    @Test
+    void theOutboundHttpRuleCatchesAClientOutsideItsAdapter() {
+        JavaClasses offending = new ClassFileImporter().importClasses(HttpCallerOutsideTheAdapters.class);
+
+        assertThat(OUTBOUND_HTTP_ONLY_IN_ITS_ADAPTER.evaluate(offending).hasViolation()).isTrue();
+    }
+
+    /** A class of bootstrap's test package calling HTTP itself: what the rule must refuse. */
+    static final class HttpCallerOutsideTheAdapters {
+        java.net.http.HttpClient client() {
+            return java.net.http.HttpClient.newHttpClient();
+        }
     }
 
     @Test

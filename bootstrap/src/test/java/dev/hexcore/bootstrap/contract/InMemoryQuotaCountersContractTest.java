@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.adapters.persistence.quota.InMemoryKeyStates;
 import dev.hexcore.adapters.persistence.quota.InMemoryQuotaCounters;
-import dev.hexcore.application.generation.StepwiseKeyAdmission;
-import dev.hexcore.domain.generation.KeyAdmission;
-import dev.hexcore.domain.generation.KeyStates;
-import dev.hexcore.domain.generation.QuotaCounters;
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.adapters.persistence.quota.StepwiseKeyAdmission;
+import dev.hexcore.domain.quota.KeyAdmission;
+import dev.hexcore.domain.quota.KeyStates;
+import dev.hexcore.domain.quota.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,16 +2,16 @@ package dev.hexcore.bootstrap.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hexcore.application.generation.QuotaAwareKeyPool;
-import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyLease;
-import dev.hexcore.domain.generation.KeyStates;
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.PendingLease;
-import dev.hexcore.domain.generation.ProviderQuotaClock;
-import dev.hexcore.domain.generation.QuotaCounters;
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.domain.quota.KeyAdmission;
+import dev.hexcore.domain.quota.KeyStates;
+import dev.hexcore.domain.quota.ModelKeyConfig;
+import dev.hexcore.domain.quota.ProviderQuotaClock;
+import dev.hexcore.domain.quota.QuotaAwareKeyPool;
+import dev.hexcore.domain.quota.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -49,7 +49,8 @@ class UserRepositoryContractTest {
         Instant created = now();
         User user = User.restore(UUID.randomUUID(), unique("Round"), unique("round") + "@example.test", "$2a$10$hash",
                 Set.of(Role.MANAGER, Role.USER), UserStatus.ACTIVE, "Russian", "Kazakh", 120,
-                Map.of("Kazakh", "A2", "English", "B1"), List.of("Travel", "Music"), created, created.plusMillis(5));
+                Map.of("Kazakh", "A2", "English", "B1"), List.of("Travel", "Music"), created, created.plusMillis(5),
+                created.plusMillis(3));
         uow.run(() -> users.save(user));
 
         User read = users.findById(user.id()).orElseThrow();
@@ -65,6 +66,7 @@ class UserRepositoryContractTest {
         assertThat(read.interests()).containsExactly("Travel", "Music");
         assertThat(read.createdAt()).isEqualTo(created);
         assertThat(read.updatedAt()).isEqualTo(created.plusMillis(5));
+        assertThat(read.tokensValidAfter()).isEqualTo(created.plusMillis(3));
 
         assertThat(users.findByUsername(user.username())).map(User::id).contains(user.id());
         assertThat(users.findById(UUID.randomUUID())).isEmpty();
@@ -189,9 +191,10 @@ class UserRepositoryContractTest {
         uow.run(() -> users.save(user));
         assertThat(users.findAccess(user.id())).map(UserAccess::isActive).contains(true);   // now cached
 
+        Instant disabledAt = now();
         uow.run(() -> {
             User loaded = users.findById(user.id()).orElseThrow();
-            loaded.disable(now());
+            loaded.disable(disabledAt);
             loaded.assignRoles(Set.of(Role.COURIER), now());
             users.save(loaded);
         });
@@ -200,6 +203,7 @@ class UserRepositoryContractTest {
             UserAccess access = users.findAccess(user.id()).orElseThrow();
             assertThat(access.status()).isEqualTo(UserStatus.DISABLED);
             assertThat(access.roles()).containsExactly(Role.COURIER);
+            assertThat(access.tokensValidAfter()).isEqualTo(disabledAt);
         });
     }
 

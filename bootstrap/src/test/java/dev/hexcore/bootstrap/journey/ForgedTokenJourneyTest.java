@@ -66,6 +66,9 @@ class ForgedTokenJourneyTest {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    @ConfigProperty(name = "hexcore.jwt.access-token-ttl")
+    Duration accessTokenTtl;
+
     private Account user;
     private PrivateKey realKey;
 
@@ -229,7 +232,7 @@ class ForgedTokenJourneyTest {
     }
 
     @Test
-    void aDisabledAccountsTokensStopWorkingWithinASecond() {
+    void aDisabledAccountsTokensStopWorkingAndStayDeadWhenItIsEnabledAgain() throws InterruptedException {
         Account admin = newAdmin(admins);
         String address = newAddress();
         bearer(address, user.tokens().access()).get(ME).then().statusCode(200);
@@ -247,11 +250,52 @@ class ForgedTokenJourneyTest {
         loginForm(newAddress(), user.username(), PASSWORD).then()
                 .statusCode(401).contentType(PROBLEM_JSON).body("code", equalTo("ACCOUNT_DISABLED"));
 
-        // enabled again: the old access token (still unexpired) and a new login work
         bearer(address, admin.tokens().access()).post(USERS + "/" + user.id() + "/enable").then()
                 .statusCode(200).body("status", equalTo("active"));
-        eventually(Duration.ofMillis(1500), () -> bearer(address, user.tokens().access()).get(ME).then().statusCode(200));
-        loginForm(newAddress(), user.username(), PASSWORD).then().statusCode(200);
+        // past every replica's one-second cache, and into a later whole second than the disable (iat has seconds)
+        Thread.sleep(1100);
+
+        // enabled again: the old access token (still unexpired) and the old refresh token stay dead ...
+        assertUnauthenticated(user.tokens().access());
+        from(newAddress()).contentType(ContentType.JSON).body(Map.of("refresh_token", user.tokens().refresh()))
+                .post("/api/v1/auth/refresh").then().statusCode(401).contentType(PROBLEM_JSON);
+        // ... and a new login works
+        String fresh = loginForm(newAddress(), user.username(), PASSWORD).then().statusCode(200)
+                .extract().path("access_token");
+        bearer(address, fresh).get(ME).then().statusCode(200).body("id", equalTo(user.id()));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefusedBeyondTheClockSkew() {
+        Instant now = Instant.now();
+        String withinSkew = Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(now.plusSeconds(5)).expiresAt(now.plusSeconds(300))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+        bearer(newAddress(), withinSkew).get(ME).then().statusCode(200);
+
+        String future = Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(now.plusSeconds(120)).expiresAt(now.plusSeconds(300))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+        assertUnauthenticated(future);
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheConfiguredAccessTokenLifetimeIsRefused() {
+        Instant now = Instant.now();
+        String exactly = Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(now).expiresAt(now.plus(accessTokenTtl))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+        bearer(newAddress(), exactly).get(ME).then().statusCode(200);
+
+        String tooLong = Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(now).expiresAt(now.plus(accessTokenTtl).plusSeconds(60))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+        assertUnauthenticated(tooLong);
+        // issued long ago with a far exp: not expired, but longer-lived than anything this service issues
+        String backdated = Jwt.issuer(issuer).subject(user.id()).groups(Set.of("user"))
+                .issuedAt(now.minus(Duration.ofDays(1))).expiresAt(now.plusSeconds(60))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(realKey);
+        assertUnauthenticated(backdated);
     }
 
     @Test

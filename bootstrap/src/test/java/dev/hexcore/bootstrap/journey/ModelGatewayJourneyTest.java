@@ -12,10 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.hexcore.application.generation.ModelGatewayUseCase;
+import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.identity.EnsureAdminUseCase;
 import dev.hexcore.bootstrap.support.HexcoreTestInfrastructure;
 import dev.hexcore.domain.generation.CachePolicy;
+import dev.hexcore.domain.generation.ImageData;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ModelRequest;
@@ -24,6 +25,7 @@ import dev.hexcore.domain.generation.ResultQuality;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class ModelGatewayJourneyTest {
             + "\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}}}";
 
     @Inject
-    ModelGatewayUseCase gateway;
+    ModelGateway gateway;
 
     @Inject
     EnsureAdminUseCase admins;
@@ -56,11 +58,20 @@ class ModelGatewayJourneyTest {
         return "/v1beta/models/" + model + ":generateContent";
     }
 
+    /** A 1x1 PNG. */
+    private static final String PNG_BASE64 =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    /** Two images from a drawing; a budget shorter than the 31 s a quota 429 asks to wait, so the chain moves on. */
+    private static ModelRequest drawing(List<ModelRef> chain) {
+        ImageData png = new ImageData("image/png", java.util.Base64.getDecoder().decode(PNG_BASE64));
+        return ModelRequest.image("wiring-test.image", chain, "Colour it in", List.of(png), chain.size() > 1 ? 2 : 1)
+                .budget(Duration.ofSeconds(10)).build();
+    }
+
     private static ModelRequest structured(List<ModelRef> chain) {
-        ModelRequest base = ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA);
-        return new ModelRequest(base.operation(), base.kind(), base.chain(), base.mode(), base.budget(), CachePolicy.bypass(),
-                base.system(), base.messages(), base.jsonSchema(), base.images(), base.imageOutputs(), base.temperature(),
-                base.maxOutputTokens());
+        return ModelRequest.structured("wiring-test", chain, "Name and age of Ivan, 30", SCHEMA)
+                .cache(CachePolicy.bypass()).build();
     }
 
     @Test
@@ -73,7 +84,7 @@ class ModelGatewayJourneyTest {
                         + "\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":7,\"totalTokenCount\":16},"
                         + "\"modelVersion\":\"" + model + "\"}")));
 
-        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model))));
+        ModelResult result = gateway.structured(structured(List.of(new ModelRef("gemini", model))));
 
         assertThat(result.provider()).isEqualTo("gemini");
         assertThat(result.quality()).isEqualTo(ResultQuality.OK);
@@ -85,6 +96,43 @@ class ModelGatewayJourneyTest {
     }
 
     @Test
+    void anImageIsMadeByGeminisImageModelWithAPooledKey() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Coloured in: \"},"
+                        + "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + PNG_BASE64 + "\"}}],"
+                        + "\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":264,\"candidatesTokenCount\":1290,\"totalTokenCount\":1554},"
+                        + "\"modelVersion\":\"gemini-2.5-flash-image\"}")));
+
+        ModelResult result = gateway.images(drawing(List.of(new ModelRef("gemini", model))));
+
+        assertThat(result.provider()).isEqualTo("gemini");
+        assertThat(result.images()).singleElement().satisfies(image -> assertThat(image.mimeType()).isEqualTo("image/png"));
+        assertThat(result.keyId()).startsWith("gemini-");
+        gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"responseModalities\"")));
+    }
+
+    @Test
+    void anImageModelOverItsQuotaFallsBackToTheOfflineTransformOfTheInput() {
+        String model = model();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\","
+                        + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.QuotaFailure\","
+                        + "\"violations\":[{\"quotaId\":\"GenerateRequestsPerMinutePerProjectPerModel-FreeTier\"}]},"
+                        + "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"31s\"}]}}")));
+
+        ModelResult result = gateway.images(drawing(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
+
+        assertThat(result.provider()).isEqualTo("offline");
+        assertThat(result.images()).hasSize(2).allSatisfy(image -> assertThat(image.mimeType()).isEqualTo("image/png"));
+        gemini().verify(1, postRequestedFor(urlPathEqualTo(path(model))));
+    }
+
+    @Test
     void anOverloadedModelFallsBackToTheNextInTheChain() {
         String model = model();
         gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(503)
@@ -92,7 +140,7 @@ class ModelGatewayJourneyTest {
                 .withBody("{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\","
                         + "\"status\":\"UNAVAILABLE\"}}")));
 
-        ModelResult result = gateway.generate(structured(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
+        ModelResult result = gateway.structured(structured(List.of(new ModelRef("gemini", model), new ModelRef("offline", "offline"))));
 
         assertThat(result.provider()).isEqualTo("offline");
         assertThat(result.quality()).isEqualTo(ResultQuality.OK);
@@ -107,7 +155,7 @@ class ModelGatewayJourneyTest {
                 .withBody("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"},\"usageMetadata\":{\"promptTokenCount\":9,\"totalTokenCount\":9}}")));
 
         assertThatExceptionOfType(ModelBadResponseException.class)
-                .isThrownBy(() -> gateway.generate(structured(List.of(new ModelRef("gemini", model)))));
+                .isThrownBy(() -> gateway.structured(structured(List.of(new ModelRef("gemini", model)))));
 
         var admin = newAdmin(admins);
         String body = bearer(newAddress(), admin.tokens().access()).get("/api/v1/admin/model-keys").then().statusCode(200)

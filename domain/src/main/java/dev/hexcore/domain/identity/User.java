@@ -28,10 +28,11 @@ public final class User {
     private List<String> interests;
     private final Instant createdAt;
     private Instant updatedAt;
+    private Instant tokensValidAfter;
 
     private User(UUID id, String username, String email, String passwordHash, Set<Role> roles, UserStatus status,
                  String nativeLanguage, String targetLanguage, long xp, Map<String, String> languageLevels,
-                 List<String> interests, Instant createdAt, Instant updatedAt) {
+                 List<String> interests, Instant createdAt, Instant updatedAt, Instant tokensValidAfter) {
         this.id = id;
         this.username = username;
         this.email = email;
@@ -45,6 +46,7 @@ public final class User {
         this.interests = List.copyOf(interests);
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.tokensValidAfter = tokensValidAfter;
     }
 
     /** A new account. The password is already hashed; {@link Credentials} has checked the plain text. */
@@ -55,20 +57,25 @@ public final class User {
                 UserStatus.ACTIVE,
                 nativeLanguage == null ? DEFAULT_NATIVE_LANGUAGE : Credentials.language("native_language", nativeLanguage),
                 targetLanguage == null ? DEFAULT_TARGET_LANGUAGE : Credentials.language("target_language", targetLanguage),
-                0, Map.of(), List.of(), now, now);
+                0, Map.of(), List.of(), now, now, null);
     }
 
     /** Reconstitution from storage: no rules are re-applied. */
     public static User restore(UUID id, String username, String email, String passwordHash, Set<Role> roles,
                                UserStatus status, String nativeLanguage, String targetLanguage, long xp,
                                Map<String, String> languageLevels, List<String> interests, Instant createdAt,
-                               Instant updatedAt) {
+                               Instant updatedAt, Instant tokensValidAfter) {
         return new User(id, username, email, passwordHash, roles, status, nativeLanguage, targetLanguage, xp,
-                languageLevels, interests, createdAt, updatedAt);
+                languageLevels, interests, createdAt, updatedAt, tokensValidAfter);
     }
 
     public boolean isActive() {
         return status == UserStatus.ACTIVE;
+    }
+
+    /** What authentication checks on every request: status, roles and which tokens still count. */
+    public UserAccess access() {
+        return new UserAccess(id, status, roles, tokensValidAfter);
     }
 
     public boolean hasRole(Role role) {
@@ -115,11 +122,17 @@ public final class User {
         this.updatedAt = now;
     }
 
+    /**
+     * Disables the account and ends every token issued so far: enabling it again later does not revive them (see
+     * {@link UserAccess#acceptsTokenIssuedAt}).
+     */
     public void disable(Instant now) {
         this.status = UserStatus.DISABLED;
+        this.tokensValidAfter = now;
         this.updatedAt = now;
     }
 
+    /** Only tokens issued from now on work; those issued before the disable stay dead. */
     public void enable(Instant now) {
         this.status = UserStatus.ACTIVE;
         this.updatedAt = now;
@@ -138,4 +151,6 @@ public final class User {
     public List<String> interests() { return interests; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    /** When the account was last disabled: tokens issued up to then are dead; {@code null} if never. */
+    public Instant tokensValidAfter() { return tokensValidAfter; }
 }

@@ -10,6 +10,9 @@ import java.util.UUID;
  * or user that asked for it. The file itself lives in storage under {@code fileKey} once it succeeded.
  */
 public final class Export {
+    /** The code of a transition its current status does not allow. */
+    public static final String TRANSITION_NOT_ALLOWED = "EXPORT_TRANSITION_NOT_ALLOWED";
+
     private final UUID id;
     private final String ownerKey;
     private final ExportFormat format;
@@ -78,7 +81,9 @@ public final class Export {
         progressTotal = total;
     }
 
+    /** The file is written: only a running export succeeds. */
     public void succeed(String storedFileKey, long size, Instant now) {
+        requireStatus("succeed", ExportStatus.RUNNING);
         status = ExportStatus.SUCCEEDED;
         fileKey = storedFileKey;
         sizeBytes = size;
@@ -93,7 +98,9 @@ public final class Export {
         error = reason;
     }
 
+    /** Given up: a running export, or a pending one whose attempts ran out (a worker crashed mid-run). */
     public void fail(String reason, Instant now) {
+        requireStatus("fail", ExportStatus.PENDING, ExportStatus.RUNNING);
         status = ExportStatus.FAILED;
         error = reason;
         completedAt = now;
@@ -101,8 +108,17 @@ public final class Export {
 
     /** The file was removed by retention; the export stays listed, without a download. */
     public void expire() {
+        requireStatus("expire", ExportStatus.SUCCEEDED);
         status = ExportStatus.EXPIRED;
         fileKey = null;
+    }
+
+    private void requireStatus(String transition, ExportStatus... allowed) {
+        for (ExportStatus from : allowed) {
+            if (status == from) return;
+        }
+        throw new ConflictException(TRANSITION_NOT_ALLOWED, "Export " + id + " cannot " + transition + " when "
+                + status.code());
     }
 
     public boolean isFinished() {

@@ -19,17 +19,19 @@ class ModelRequestTest {
 
     static Stream<Arguments> broken() {
         return Stream.of(
-                Arguments.of("chain", (Supplier<ModelRequest>) () -> ModelRequest.text("op", List.of(), "hi")),
-                Arguments.of("operation", (Supplier<ModelRequest>) () -> ModelRequest.text(" ", CHAIN, "hi")),
-                Arguments.of("json_schema", (Supplier<ModelRequest>) () -> ModelRequest.structured("op", CHAIN, "hi", null)),
-                Arguments.of("images", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(), 1)),
-                Arguments.of("image_outputs", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(PNG), 0)),
-                Arguments.of("messages", (Supplier<ModelRequest>) () -> ModelRequest.chat("op", CHAIN, List.of())),
+                Arguments.of("chain", (Supplier<ModelRequest>) () -> ModelRequest.text("op", List.of(), "hi").build()),
+                Arguments.of("operation", (Supplier<ModelRequest>) () -> ModelRequest.text(" ", CHAIN, "hi").build()),
+                Arguments.of("json_schema", (Supplier<ModelRequest>) () -> ModelRequest.structured("op", CHAIN, "hi", null).build()),
+                Arguments.of("images", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(), 1).build()),
+                Arguments.of("images[0]", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat",
+                        List.of(new ImageData("image/gif", new byte[] {1})), 1).build()),
+                Arguments.of("image_outputs", (Supplier<ModelRequest>) () -> ModelRequest.image("op", CHAIN, "cat", List.of(PNG), 0).build()),
+                Arguments.of("messages", (Supplier<ModelRequest>) () -> ModelRequest.chat("op", CHAIN, List.of()).build()),
                 Arguments.of("messages", (Supplier<ModelRequest>) () -> ModelRequest.chat("op", CHAIN,
-                        List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello")))),
-                Arguments.of("budget", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").withBudget(Duration.ZERO)),
-                Arguments.of("temperature", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").withTemperature(2.5)),
-                Arguments.of("max_output_tokens", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").withMaxOutputTokens(0)));
+                        List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello"))).build()),
+                Arguments.of("budget", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").budget(Duration.ZERO).build()),
+                Arguments.of("temperature", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").temperature(2.5).build()),
+                Arguments.of("max_output_tokens", (Supplier<ModelRequest>) () -> ModelRequest.text("op", CHAIN, "hi").maxOutputTokens(0).build()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,8 +42,23 @@ class ModelRequestTest {
     }
 
     @Test
+    void a_structured_request_carries_its_validators_and_normaliser_and_other_kinds_refuse_them() {
+        ContentValidator validator = json -> java.util.List.of();
+        ModelRequest request = ModelRequest.structured("op", CHAIN, "hi", "{}").validator(validator)
+                .normaliser(LookalikeLetters.toCyrillic()).build();
+
+        assertThat(request.validators()).containsExactly(validator);
+        assertThat(request.normaliser()).isSameAs(LookalikeLetters.toCyrillic());
+        assertThat(request.toBuilder().build().validators()).containsExactly(validator);
+        assertThatExceptionOfType(InvalidValueException.class)
+                .isThrownBy(() -> ModelRequest.text("op", CHAIN, "hi").validator(validator).build())
+                .satisfies(e -> assertThat(e.errors()).extracting(InvalidValueException.FieldError::field)
+                        .contains("validators"));
+    }
+
+    @Test
     void the_factories_fill_in_the_defaults() {
-        ModelRequest request = ModelRequest.structured("op", CHAIN, "hi", "{}");
+        ModelRequest request = ModelRequest.structured("op", CHAIN, "hi", "{}").build();
 
         assertThat(request.kind()).isEqualTo(GenerationKind.STRUCTURED);
         assertThat(request.mode()).isEqualTo(GenerationMode.BALANCED);
@@ -49,6 +66,6 @@ class ModelRequestTest {
         assertThat(request.cache()).isEqualTo(CachePolicy.useDefault());
         assertThat(request.messages()).containsExactly(ChatMessage.user("hi"));
         assertThat(request.primary()).isEqualTo(new ModelRef("offline", "offline"));
-        assertThat(ModelRequest.image("op", CHAIN, "cat", List.of(PNG), 3).imageOutputs()).isEqualTo(3);
+        assertThat(ModelRequest.image("op", CHAIN, "cat", List.of(PNG), 3).build().imageOutputs()).isEqualTo(3);
     }
 }

@@ -235,7 +235,7 @@ class UserTest {
     @Test
     void restore_rebuilds_a_user_as_stored() {
         User user = User.restore(ID, "legacy user", "X@Y", "h", Set.of(), UserStatus.DISABLED, "Russian", "Kazakh",
-                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER);
+                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER, LATER);
 
         assertThat(user.username()).isEqualTo("legacy user");
         assertThat(user.roles()).isEmpty();
@@ -243,5 +243,50 @@ class UserTest {
         assertThat(user.xp()).isEqualTo(120);
         assertThat(user.languageLevels()).containsEntry("Kazakh", "A2");
         assertThat(user.updatedAt()).isEqualTo(LATER);
+        assertThat(user.tokensValidAfter()).isEqualTo(LATER);
+    }
+
+    @Test
+    void a_new_account_accepts_tokens_from_any_time() {
+        User user = alice();
+
+        assertThat(user.tokensValidAfter()).isNull();
+        assertThat(user.access().acceptsTokenIssuedAt(NOW.minusSeconds(86_400))).isTrue();
+    }
+
+    @Test
+    void tokens_issued_before_a_disable_stay_dead_after_the_account_is_enabled_again() {
+        User user = alice();
+        Instant issuedBefore = LATER.minusSeconds(60);
+        Instant issuedAfterEnable = LATER.plusSeconds(2);
+
+        user.disable(LATER);
+        assertThat(user.access().acceptsTokenIssuedAt(issuedBefore)).isFalse();
+        assertThat(user.access().acceptsTokenIssuedAt(issuedAfterEnable)).as("the account is disabled").isFalse();
+
+        user.enable(LATER.plusSeconds(1));
+        assertThat(user.access().acceptsTokenIssuedAt(issuedBefore)).isFalse();
+        assertThat(user.access().acceptsTokenIssuedAt(issuedAfterEnable)).isTrue();
+        assertThat(user.tokensValidAfter()).as("enabling does not move the cut-off").isEqualTo(LATER);
+    }
+
+    @Test
+    void the_cut_off_is_compared_in_whole_seconds_because_a_jwt_iat_has_no_finer_resolution() {
+        User user = alice();
+        Instant disabledAt = LATER.plusMillis(500);
+        user.disable(disabledAt);
+        user.enable(disabledAt.plusMillis(100));
+
+        assertThat(user.access().acceptsTokenIssuedAt(LATER)).as("same second, before the disable").isFalse();
+        assertThat(user.access().acceptsTokenIssuedAt(disabledAt.plusMillis(200))).as("same second, after").isFalse();
+        assertThat(user.access().acceptsTokenIssuedAt(LATER.plusSeconds(1))).as("the next second").isTrue();
+    }
+
+    @Test
+    void access_carries_status_roles_and_the_cut_off() {
+        User user = alice();
+        user.disable(LATER);
+
+        assertThat(user.access()).isEqualTo(new UserAccess(ID, UserStatus.DISABLED, Set.of(Role.USER), LATER));
     }
 }

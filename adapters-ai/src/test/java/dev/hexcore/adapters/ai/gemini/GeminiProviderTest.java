@@ -133,6 +133,74 @@ class GeminiProviderTest {
         assertThat(failureOf(Calls.withImage("gemini-2.5-flash-image", "Colour this", 1)).kind()).isEqualTo(Kind.BLOCKED);
     }
 
+    // ---- image generation (gemini-2.5-flash-image), with the bodies Gemini sends ----
+
+    @Test
+    void anImageModelsAnswerGivesItsInlineDataImageAndCountsItsImageTokens() {
+        String png = Base64.getEncoder().encodeToString(Calls.PNG);
+        answer(200, """
+                {"candidates":[{"content":{"parts":[{"text":"Here is the drawing, coloured in as a watercolour: "},
+                   {"inlineData":{"mimeType":"image/png","data":"%s"}}],"role":"model"},
+                 "finishReason":"STOP","index":0}],
+                 "usageMetadata":{"promptTokenCount":264,"candidatesTokenCount":1290,"totalTokenCount":1554,
+                   "promptTokensDetails":[{"modality":"TEXT","tokenCount":6},{"modality":"IMAGE","tokenCount":258}],
+                   "candidatesTokensDetails":[{"modality":"IMAGE","tokenCount":1290}]},
+                 "modelVersion":"gemini-2.5-flash-image","responseId":"Zx9OaPzKJ8mVz7IP0Zy8kQk"}""".formatted(png));
+
+        ProviderReply reply = gemini.call(Calls.withImage("gemini-2.5-flash-image", "Colour it as a watercolour", 1));
+
+        assertThat(reply.images()).containsExactly(new ImageData("image/png", Calls.PNG));
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(264, 1290, 1554));
+        assertThat(reply.modelVersion()).isEqualTo("gemini-2.5-flash-image");
+    }
+
+    @Test
+    void anImageModelOverItsPerMinuteQuotaIsRateLimitedForTheRetryDelay() {
+        answer(429, """
+                {"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.",
+                 "status":"RESOURCE_EXHAUSTED","details":[
+                  {"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{
+                    "quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                    "quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                    "quotaDimensions":{"location":"global","model":"gemini-2.5-flash-image"},"quotaValue":"10"}]},
+                  {"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Learn more about Gemini API quotas",
+                    "url":"https://ai.google.dev/gemini-api/docs/rate-limits"}]},
+                  {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31.457021s"}]}}""");
+
+        ProviderFailure failure = failureOf(Calls.withImage("gemini-2.5-flash-image", "Colour this", 1));
+
+        assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED_MINUTE);
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(31, 457_021_000));
+        assertThat(failure.providerCode()).isEqualTo("RESOURCE_EXHAUSTED");
+    }
+
+    @Test
+    void anImageHeldBackForSafetyIsBlocked() {
+        answer(200, """
+                {"candidates":[{"finishReason":"IMAGE_SAFETY","index":0}],
+                 "usageMetadata":{"promptTokenCount":264,"totalTokenCount":264,
+                   "promptTokensDetails":[{"modality":"TEXT","tokenCount":6},{"modality":"IMAGE","tokenCount":258}]},
+                 "modelVersion":"gemini-2.5-flash-image","responseId":"aB9OaJ2xLq2Vz7IPkfS9iQk"}""");
+
+        ProviderFailure failure = failureOf(Calls.withImage("gemini-2.5-flash-image", "Colour this", 1));
+
+        assertThat(failure.kind()).isEqualTo(Kind.BLOCKED);
+        assertThat(failure.providerCode()).isEqualTo("IMAGE_SAFETY");
+    }
+
+    @Test
+    void anInputImageGeminiCannotReadIsAnInvalidRequestAndNotTheKeysFault() {
+        answer(400, """
+                {"error":{"code":400,"message":"Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting",
+                 "status":"INVALID_ARGUMENT"}}""");
+
+        ProviderFailure failure = failureOf(Calls.withImage("gemini-2.5-flash-image", "Colour this", 1));
+
+        assertThat(failure.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(failure.providerCode()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(failure.getMessage()).contains("Unable to process input image");
+    }
+
     @Test
     void skipsThoughtParts() {
         answer(200, """

@@ -3,12 +3,15 @@ package dev.hexcore.adapters.ai.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hexcore.adapters.ai.schema.NetworkntJsonSchemaValidator;
+import dev.hexcore.adapters.ai.support.Calls;
 import dev.hexcore.application.generation.GatewaySettings;
-import dev.hexcore.application.generation.ModelGateway;
+import dev.hexcore.application.generation.ModelGatewayService;
 import dev.hexcore.domain.generation.CachedGeneration;
 import dev.hexcore.domain.generation.GenerationCache;
 import dev.hexcore.domain.generation.GenerationEvent;
+import dev.hexcore.domain.generation.GenerationKind;
 import dev.hexcore.domain.generation.GenerationMode;
+import dev.hexcore.domain.generation.ImageData;
 import dev.hexcore.domain.generation.KeyLease;
 import dev.hexcore.domain.generation.ModelKeyPool;
 import dev.hexcore.domain.generation.ModelKeyStatus;
@@ -39,19 +42,19 @@ class OfflineGatewayTest {
 
     private final List<GenerationEvent> events = new ArrayList<>();
     private final Map<String, CachedGeneration> cache = new HashMap<>();
-    private final ModelGateway gateway = new ModelGateway(List.of(new OfflineModelProvider()), new NoKeys(),
+    private final ModelGatewayService gateway = new ModelGatewayService(List.of(new OfflineModelProvider()), new NoKeys(),
             new NetworkntJsonSchemaValidator(), new MapCache(cache), events::add,
             Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC), duration -> {
                 throw new AssertionError("the offline chain never waits");
-            }, GatewaySettings.defaults());
+            }, GatewaySettings.defaults(), Runnable::run);
 
     @Test
     void a_structured_request_gets_schema_valid_json_named_as_offline_and_is_cached() {
         ModelRequest request = ModelRequest.structured("course.lesson", OFFLINE, "A first lesson on greetings", SCHEMA)
-                .withMode(GenerationMode.STRICT);
+                .mode(GenerationMode.STRICT).build();
 
-        ModelResult first = gateway.generate(request);
-        ModelResult second = gateway.generate(request);
+        ModelResult first = gateway.structured(request);
+        ModelResult second = gateway.structured(request);
 
         assertThat(first.quality()).isEqualTo(ResultQuality.OK);
         assertThat(first.provider()).isEqualTo("offline");
@@ -62,6 +65,23 @@ class OfflineGatewayTest {
         assertThat(second.json()).isEqualTo(first.json());
         assertThat(events).extracting(GenerationEvent::provider).containsOnly("offline");
         assertThat(events).extracting(GenerationEvent::cacheHit).containsExactly(false, true);
+    }
+
+    @Test
+    void images_from_a_drawing_are_local_transforms_the_same_for_the_same_request_and_never_cached() {
+        ModelRequest request = ModelRequest.image("bot.drawing", OFFLINE, "Colour it in",
+                List.of(new ImageData("image/png", Calls.PNG)), 3).build();
+
+        ModelResult first = gateway.images(request);
+        ModelResult again = gateway.images(request);
+
+        assertThat(first.provider()).isEqualTo("offline");
+        assertThat(first.images()).hasSize(3).doesNotHaveDuplicates()
+                .allSatisfy(image -> assertThat(image.mimeType()).isEqualTo("image/png"));
+        assertThat(again.images()).isEqualTo(first.images());
+        assertThat(again.cacheHit()).isFalse();
+        assertThat(cache).isEmpty();
+        assertThat(events).extracting(GenerationEvent::kind).containsOnly(GenerationKind.IMAGE);
     }
 
     /** The offline provider needs no key; the pool must not be asked. */

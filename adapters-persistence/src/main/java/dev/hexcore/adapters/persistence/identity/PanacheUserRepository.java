@@ -14,6 +14,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,11 +133,11 @@ public class PanacheUserRepository implements UserRepository {
 
     private static Optional<UserAccess> loadAccess(UUID id) {
         return UserEntity.getEntityManager()
-                .createQuery("select u.status, u.roles from UserEntity u where u.id = :id", Object[].class)
+                .createQuery("select u.status, u.roles, u.tokensValidAfter from UserEntity u where u.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
-                .map(row -> UserMapper.toAccess(id, (String) row[0], rolesOf(row[1])));
+                .map(row -> UserMapper.toAccess(id, (String) row[0], rolesOf(row[1]), (Instant) row[2]));
     }
 
     @SuppressWarnings("unchecked")

@@ -61,4 +61,8 @@ public class UserEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** See {@code V4__tokens_valid_after.sql}. */
+    @Column(name = "tokens_valid_after")
+    public Instant tokensValidAfter;
 }

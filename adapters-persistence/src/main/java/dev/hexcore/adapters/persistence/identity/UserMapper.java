@@ -4,6 +4,7 @@ import dev.hexcore.domain.identity.Role;
 import dev.hexcore.domain.identity.User;
 import dev.hexcore.domain.identity.UserAccess;
 import dev.hexcore.domain.identity.UserStatus;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,18 +18,19 @@ final class UserMapper {
 
     static User toDomain(UserEntity e) {
         return User.restore(e.id, e.username, e.email, e.passwordHash, roles(e.roles), UserStatus.valueOf(e.status),
-                e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt);
+                e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt,
+                e.tokensValidAfter);
     }
 
     /** A separate aggregate with the same state, so a cached user is never changed through a reader's copy. */
     static User copyOf(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(), u.nativeLanguage(),
                 u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(),
-                u.createdAt(), u.updatedAt());
+                u.createdAt(), u.updatedAt(), u.tokensValidAfter());
     }
 
-    static UserAccess toAccess(UUID id, String status, Collection<String> roles) {
-        return new UserAccess(id, UserStatus.valueOf(status), roles(roles));
+    static UserAccess toAccess(UUID id, String status, Collection<String> roles, Instant tokensValidAfter) {
+        return new UserAccess(id, UserStatus.valueOf(status), roles(roles), tokensValidAfter);
     }
 
     /** Writes every column of {@code user} into {@code e} (a new or a managed entity). */
@@ -46,6 +48,7 @@ final class UserMapper {
         e.interests = user.interests();
         e.createdAt = user.createdAt();
         e.updatedAt = user.updatedAt();
+        e.tokensValidAfter = user.tokensValidAfter();
     }
 
     private static Set<Role> roles(Collection<String> wireNames) {

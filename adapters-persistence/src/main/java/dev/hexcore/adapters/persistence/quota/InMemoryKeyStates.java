@@ -1,6 +1,6 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.KeyStates;
+import dev.hexcore.domain.quota.KeyStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

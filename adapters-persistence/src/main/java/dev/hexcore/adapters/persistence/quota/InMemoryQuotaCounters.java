@@ -1,10 +1,9 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

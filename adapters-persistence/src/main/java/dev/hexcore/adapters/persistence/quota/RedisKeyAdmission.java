@@ -1,8 +1,8 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.KeyAdmission;
-import dev.hexcore.domain.generation.QuotaCounters;
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.domain.quota.KeyAdmission;
+import dev.hexcore.domain.quota.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.KeyStates;
+import dev.hexcore.domain.quota.KeyStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

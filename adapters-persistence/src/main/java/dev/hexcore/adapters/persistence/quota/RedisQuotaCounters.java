@@ -1,6 +1,6 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.QuotaCounters;
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.domain.quota.QuotaCounters;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,13 +4,11 @@ import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.roleplay.RoleplayUseCase;
 import dev.hexcore.application.roleplay.RoleplayUseCase.RoleplayCommand;
 import dev.hexcore.application.roleplay.RoleplayUseCase.Turn;
-import dev.hexcore.domain.identity.Actor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -73,13 +70,9 @@ public class RoleplayResource {
     @APIResponse(responseCode = "503", description = "MODEL_UNAVAILABLE: no model could answer in time (Retry-After)")
     @NonBlocking
     public Uni<ChatResponse> chat(@Valid @NotNull ChatRequest request) {
-        Actor actor = Actors.user(identity);
-        RoleplayCommand command = request.toCommand();
-        // a repeated conversation is answered on the I/O thread from this replica's copy of the response cache;
-        // anything else may block (database, key pool, the model) and runs on a worker thread
-        Optional<String> held = roleplay.chatIfHeld(actor, command);
-        if (held.isPresent()) return Uni.createFrom().item(new ChatResponse(held.get()));
-        return Uni.createFrom().item(() -> new ChatResponse(roleplay.chat(actor, command)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // a repeated conversation is answered on this I/O thread from this replica's copy of the response cache; the
+        // gateway hands anything else (database, key pool, the model) to its worker threads
+        return Uni.createFrom().completionStage(roleplay.chat(Actors.user(identity), request.toCommand()))
+                .map(ChatResponse::new);
     }
 }

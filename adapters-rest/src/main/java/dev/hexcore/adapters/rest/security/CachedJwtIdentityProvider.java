@@ -13,11 +13,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Takes bearer JWTs before Quarkus's own {@code MpJwtValidator} (higher priority) and answers from
- * {@link VerifiedTokens}, so a token is parsed and RS256-verified once rather than on every request. The identity is
+ * {@link VerifiedTokens}, so a token is parsed and RS256-verified once rather than on every request, and one whose
+ * {@code iat} lies in the future or whose lifetime exceeds the configured access-token lifetime is refused. The identity is
  * built as {@code MpJwtValidator} builds it; {@link JwtUserAugmentor} still runs on every request, so the account's
  * status and roles are checked as before.
  */
@@ -28,8 +31,12 @@ public class CachedJwtIdentityProvider implements IdentityProvider<TokenAuthenti
 
     private final VerifiedTokens tokens;
 
-    public CachedJwtIdentityProvider(JWTParser parser, Clock clock, MeterRegistry registry) {
-        this.tokens = new VerifiedTokens(parser::parse, clock, MAX_TOKENS);
+    public CachedJwtIdentityProvider(JWTParser parser, Clock clock, MeterRegistry registry,
+                                     @ConfigProperty(name = JwtAccessTokenIssuer.TTL_PROPERTY,
+                                             defaultValue = JwtAccessTokenIssuer.DEFAULT_TTL) Duration accessTokenTtl,
+                                     @ConfigProperty(name = "hexcore.jwt.max-clock-skew", defaultValue = "PT10S")
+                                     Duration maxClockSkew) {
+        this.tokens = new VerifiedTokens(parser::parse, clock, MAX_TOKENS, accessTokenTtl, maxClockSkew);
         tokens.bindTo(registry);
     }
 

@@ -14,11 +14,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** RS256 access tokens signed with the key at {@code smallrye.jwt.sign.key.location}; subject is the user id. */
 @ApplicationScoped
 public class JwtAccessTokenIssuer implements AccessTokenIssuer {
+    static final String TTL_PROPERTY = "hexcore.jwt.access-token-ttl";
+    static final String DEFAULT_TTL = "PT15M";
+
     private final String issuer;
     private final Duration ttl;
 
     public JwtAccessTokenIssuer(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-                                @ConfigProperty(name = "hexcore.jwt.access-token-ttl", defaultValue = "PT15M") Duration ttl) {
+                                @ConfigProperty(name = TTL_PROPERTY, defaultValue = DEFAULT_TTL) Duration ttl) {
         this.issuer = issuer;
         this.ttl = ttl;
     }

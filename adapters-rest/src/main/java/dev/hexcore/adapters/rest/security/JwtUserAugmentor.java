@@ -12,12 +12,14 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * After SmallRye JWT has checked signature, issuer and expiry: the account must still be active, and its current
+ * After SmallRye JWT has checked signature, issuer and expiry: the account must still be active, the token must have
+ * been issued after the account's last disable (enabling it again does not revive older tokens), and its current
  * roles (not the ones frozen in the token) apply. The lookup is cached for at most a second, so disabling a user or
  * changing roles takes effect within a second; a cached answer needs no thread switch.
  */
@@ -35,9 +37,11 @@ public class JwtUserAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         UUID userId = parse(jwt.getSubject());
+        Instant issuedAt = VerifiedTokens.issuedAt(jwt);   // VerifiedTokens refused tokens without one
         return Unis.of(() -> access.userAccess(userId)).map(found -> {
-            UserAccess user = found.filter(UserAccess::isActive)
-                    .orElseThrow(() -> new AuthenticationFailedException("account unknown or disabled"));
+            UserAccess user = found.filter(account -> account.acceptsTokenIssuedAt(issuedAt))
+                    .orElseThrow(() -> new AuthenticationFailedException(
+                            "account unknown or disabled, or token issued before its last disable"));
             return (SecurityIdentity) QuarkusSecurityIdentity.builder()
                     .setPrincipal(jwt)
                     .addCredentials(identity.getCredentials())

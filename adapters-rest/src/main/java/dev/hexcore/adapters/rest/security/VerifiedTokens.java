@@ -27,7 +27,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * there is no foreign clock to forgive;</li>
  * <li>the size is bounded; Caffeine evicts the least useful entries first.</li>
  * </ul>
- * Signature, issuer and algorithm are static properties of the token string, checked at the first verification.
+ * Signature, issuer and algorithm are static properties of the token string, checked at the first verification, and so
+ * are the two rules on {@code iat} added here (a stolen signing key or a bug could otherwise mint tokens that outlive
+ * what this service ever issues): {@code iat} must be present and at most {@code maxClockSkew} in the future (replicas'
+ * clocks differ a little), and {@code exp - iat} must be positive and at most the configured access-token lifetime.
  */
 final class VerifiedTokens {
     static final String METRIC_NAME = "hexcore.jwt.verified";
@@ -41,10 +44,18 @@ final class VerifiedTokens {
     private final Cache<String, JsonWebToken> cache;
     private final Verifier verifier;
     private final Clock clock;
+    private final Duration maxLifetime;
+    private final Duration maxClockSkew;
 
-    VerifiedTokens(Verifier verifier, Clock clock, long maxSize) {
+    /**
+     * @param maxLifetime  the access-token lifetime this service issues; a token valid for longer is refused
+     * @param maxClockSkew how far in the future an {@code iat} may lie
+     */
+    VerifiedTokens(Verifier verifier, Clock clock, long maxSize, Duration maxLifetime, Duration maxClockSkew) {
         this.verifier = verifier;
         this.clock = clock;
+        this.maxLifetime = maxLifetime;
+        this.maxClockSkew = maxClockSkew;
         this.cache = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilExp(clock)).recordStats().build();
     }
 
@@ -67,6 +78,7 @@ final class VerifiedTokens {
             throw new AuthenticationFailedException(e);
         }
         if (expired(jwt)) throw new AuthenticationFailedException("access token expired");
+        refuseImplausibleIssuedAt(jwt);
         cache.put(token, jwt);
         return jwt;
     }
@@ -74,6 +86,26 @@ final class VerifiedTokens {
     /** Publishes size, hits, misses and evictions as the {@code cache.*} meters tagged {@code cache=hexcore.jwt.verified}. */
     void bindTo(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, cache, METRIC_NAME);
+    }
+
+    /** Not cached when refused, like any other failure. */
+    private void refuseImplausibleIssuedAt(JsonWebToken jwt) {
+        Instant issuedAt = issuedAt(jwt);
+        if (issuedAt.isAfter(clock.instant().plus(maxClockSkew))) {
+            throw new AuthenticationFailedException("access token issued in the future");
+        }
+        Duration lifetime = Duration.between(issuedAt, expiry(jwt));
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
+            throw new AuthenticationFailedException("access token lifetime " + lifetime + " exceeds " + maxLifetime);
+        }
+    }
+
+    /** The token's {@code iat}; a token without one is refused (fail closed). */
+    static Instant issuedAt(JsonWebToken jwt) {
+        if (!(jwt.getClaim(Claims.iat) instanceof Number seconds)) {
+            throw new AuthenticationFailedException("access token has no iat");
+        }
+        return Instant.ofEpochSecond(seconds.longValue());
     }
 
     private boolean expired(JsonWebToken jwt) {

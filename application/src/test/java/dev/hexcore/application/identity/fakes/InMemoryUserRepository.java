@@ -89,7 +89,7 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
 
     @Override
     public Optional<UserAccess> findAccess(UUID id) {
-        return Optional.ofNullable(rows.get(id)).map(u -> new UserAccess(u.id(), u.status(), u.roles()));
+        return Optional.ofNullable(rows.get(id)).map(User::access);
     }
 
     public int count() {
@@ -108,6 +108,6 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     private static User copy(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(),
                 u.nativeLanguage(), u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(), u.createdAt(),
-                u.updatedAt());
+                u.updatedAt(), u.tokensValidAfter());
     }
 }

@@ -1,9 +1,9 @@
-package dev.hexcore.domain.generation;
+package dev.hexcore.domain.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.hexcore.domain.generation;
+package dev.hexcore.domain.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,17 +1,12 @@
-package dev.hexcore.application.generation;
+package dev.hexcore.domain.quota;
 
-import dev.hexcore.domain.generation.KeyAdmission;
 import dev.hexcore.domain.generation.KeyLease;
-import dev.hexcore.domain.generation.KeyStates;
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyPool;
 import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.PendingLease;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderKey;
-import dev.hexcore.domain.generation.ProviderQuotaClock;
-import dev.hexcore.domain.generation.QuotaCounters;
 import dev.hexcore.domain.generation.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,16 +83,6 @@ public final class QuotaAwareKeyPool implements ModelKeyPool {
             quotas.merge(projectOf(key), ProjectQuota.of(key), ProjectQuota::strictest);
         }
         models.addAll(knownModels);
-    }
-
-    /** A pool whose acquire reads the states and tries the counters in steps ({@link StepwiseKeyAdmission}). */
-    public QuotaAwareKeyPool(List<ModelKeyConfig> keys, Collection<ModelRef> knownModels, QuotaCounters counters,
-                             KeyStates states, ProviderQuotaClock clock) {
-        this(keys, knownModels, new StepwiseKeyAdmission(states, counters), counters, states, clock);
-    }
-
-    public QuotaAwareKeyPool(List<ModelKeyConfig> keys, QuotaCounters counters, KeyStates states, ProviderQuotaClock clock) {
-        this(keys, List.of(), counters, states, clock);
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.hexcore.domain.generation;
+package dev.hexcore.domain.quota;
 
+import dev.hexcore.domain.generation.ProviderKey;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,7 @@
-package dev.hexcore.application.generation;
+package dev.hexcore.domain.quota;
 
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyStatus;
-import dev.hexcore.domain.generation.ProviderQuotaClock;
-import dev.hexcore.domain.generation.QuotaCounters;
-import dev.hexcore.domain.generation.QuotaCounters.Window;
+import dev.hexcore.domain.quota.QuotaCounters.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

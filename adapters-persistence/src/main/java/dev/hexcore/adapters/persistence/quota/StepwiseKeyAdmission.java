@@ -1,8 +1,8 @@
-package dev.hexcore.application.generation;
+package dev.hexcore.adapters.persistence.quota;
 
-import dev.hexcore.domain.generation.KeyAdmission;
-import dev.hexcore.domain.generation.KeyStates;
-import dev.hexcore.domain.generation.QuotaCounters;
+import dev.hexcore.domain.quota.KeyAdmission;
+import dev.hexcore.domain.quota.KeyStates;
+import dev.hexcore.domain.quota.QuotaCounters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

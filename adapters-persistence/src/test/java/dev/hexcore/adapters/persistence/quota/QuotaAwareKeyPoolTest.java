@@ -1,19 +1,18 @@
-package dev.hexcore.application.generation;
+package dev.hexcore.adapters.persistence.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hexcore.application.generation.fakes.InMemoryKeyStates;
-import dev.hexcore.application.generation.fakes.InMemoryQuotaCounters;
 import dev.hexcore.domain.generation.KeyLease;
-import dev.hexcore.domain.generation.ModelKeyConfig;
 import dev.hexcore.domain.generation.ModelKeyStatus;
 import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.generation.ProviderFailure;
 import dev.hexcore.domain.generation.ProviderFailure.Kind;
 import dev.hexcore.domain.generation.ProviderKey;
-import dev.hexcore.domain.generation.ProviderQuotaClock;
 import dev.hexcore.domain.generation.TokenUsage;
+import dev.hexcore.domain.quota.ModelKeyConfig;
+import dev.hexcore.domain.quota.ProviderQuotaClock;
+import dev.hexcore.domain.quota.QuotaAwareKeyPool;
 import dev.hexcore.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,8 @@ class QuotaAwareKeyPoolTest {
     private final InMemoryKeyStates states = new InMemoryKeyStates();
 
     private QuotaAwareKeyPool pool(ModelKeyConfig... keys) {
-        return new QuotaAwareKeyPool(List.of(keys), counters, states, ProviderQuotaClock.defaults());
+        return new QuotaAwareKeyPool(List.of(keys), List.of(), new StepwiseKeyAdmission(states, counters), counters, states,
+                ProviderQuotaClock.defaults());
     }
 
     private static ModelKeyConfig gemini(String id, String project, Integer rpm, Integer rpd, Integer tpm) {
@@ -537,7 +537,7 @@ class QuotaAwareKeyPoolTest {
         @Test
         void statusListsKnownModelsBeforeTheyAreUsed() {
             QuotaAwareKeyPool pool = new QuotaAwareKeyPool(List.of(rpm("a", "project-1", 10)), List.of(PRO, LLAMA),
-                    counters, states, ProviderQuotaClock.defaults());
+                    new StepwiseKeyAdmission(states, counters), counters, states, ProviderQuotaClock.defaults());
 
             assertThat(statusOf(pool, "a").models()).extracting(ModelKeyStatus.ModelUsage::model).containsExactly("gemini-2.5-pro");
         }

@@ -1,4 +1,4 @@
-package dev.hexcore.domain.generation;
+package dev.hexcore.domain.quota;
 
 import java.time.Duration;
 import java.time.Instant;
