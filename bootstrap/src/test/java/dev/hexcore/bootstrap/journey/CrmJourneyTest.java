@@ -306,6 +306,7 @@ class CrmJourneyTest {
     /**
      * Every CRM operation in the OpenAPI document, called by the manager of another shop against shop A's resources
      * (path ids of A, or {@code ?shop_id=} of A): all 404, except creating a shop, which is not a shop's data (403).
+     * Each operation is also checked to be documented: an operationId and an example of its success answer.
      */
     @Test
     void noCrmRouteLetsAnotherShopsStaffSeeOrChangeAnything() {
@@ -334,6 +335,7 @@ class CrmJourneyTest {
             Map<String, Object> operations = (Map<String, Object>) path.getValue();
             for (String method : operations.keySet()) {
                 if (!List.of("get", "post", "put", "patch", "delete").contains(method)) continue;
+                assertDocumented(method + " " + path.getKey(), operations.get(method));
                 String url = path.getKey().replace("{userId}", a.florist().id()).replaceAll("\\{id}", ids.get(m.group(1)));
                 Response response = as(b.manager()).queryParam("shop_id", a.id()).body(bodyFor(url, a))
                         .request(method.toUpperCase(), url);
@@ -347,6 +349,20 @@ class CrmJourneyTest {
         asKey(a.id()).get(API + "/orders/" + orderId).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("confirmed"));
         assertThat(stock(a.id(), roses).getString("quantity")).isEqualTo("10.000");
         asKey(a.id()).get(API + "/shops/" + a.id() + "/staff").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(3));
+    }
+
+    /** An operationId, and an example of the success answer (204 has no body to show). */
+    @SuppressWarnings("unchecked")
+    private static void assertDocumented(String operation, Object spec) {
+        Map<String, Object> op = (Map<String, Object>) spec;
+        assertThat(op.get("operationId")).as("operationId of %s", operation).isNotNull();
+        Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+        String success = responses.keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+        if (success.equals("204")) return;
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) responses.get(success)).get("content");
+        assertThat(content).as("success content of %s", operation).isNotNull();
+        assertThat(content.values().stream().anyMatch(media -> ((Map<String, Object>) media).get("examples") != null))
+                .as("success example of %s", operation).isTrue();
     }
 
     private static Map<String, Object> bodyFor(String url, Shop a) {
