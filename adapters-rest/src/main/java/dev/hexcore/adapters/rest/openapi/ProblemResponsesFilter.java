@@ -47,6 +47,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     "UNSUPPORTED_MEDIA_TYPE", "Content-Type text/plain is not supported here"),
             "422", new Kind("Invalid fields, listed in errors", "/problems/validation", "Validation failed",
                     "VALIDATION_FAILED", "email: must be a well-formed email address"),
+            "404", new Kind("Not found (also another tenant's or user's resource)", "/problems/not-found", "Not found",
+                    "NOT_FOUND", "Customer not found"),
+            "409", new Kind("Conflict with the current state; the operation's description names the codes",
+                    "/problems/conflict", "Conflict", "CONFLICT", "The request conflicts with the resource's current state"),
             "429", new Kind("Rate limited; Retry-After header, limit/remaining/reset_at in the body",
                     "/problems/rate-limited", "Too many requests", "RATE_LIMITED",
                     "Rate limit of 100 requests per minute exceeded; retry in 12 s"));
@@ -88,6 +92,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 case "400", "413", "415", "422" -> hasBody || status.equals("422") && operation.getParameters() != null;
                 case "401", "403" -> secured;
                 case "429" -> !path.startsWith(NOT_LIMITED);
+                case "404", "409" -> responses.getAPIResponse(status) != null;   // only where the operation declares them
                 default -> false;
             };
             if (!applies) continue;

@@ -11,6 +11,8 @@ import dev.hexcore.adapters.rest.json.InvalidFieldException;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
+import dev.hexcore.domain.crm.InsufficientStockException;
+import dev.hexcore.domain.crm.StockShortage;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -56,6 +59,8 @@ public class ProblemMappers {
             case InvalidValueException invalid -> Problems.response(request, 422, invalid.code(), invalid.getMessage(),
                     invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList(), null);
             case dev.hexcore.domain.shared.NotFoundException nf -> Problems.response(request, 404, nf.code(), nf.getMessage());
+            case InsufficientStockException s -> Problems.response(request, 409, s.code(), s.getMessage(), null,
+                    Map.of("shortages", s.shortages().stream().map(ProblemMappers::shortage).toList()));
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
@@ -66,6 +71,11 @@ public class ProblemMappers {
             case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
+    }
+
+    private static Map<String, Object> shortage(StockShortage s) {
+        return Map.of("warehouse_item_id", s.warehouseItemId().toString(), "name", s.name(), "unit", s.unit(),
+                "needed", s.needed().toPlainString(), "available", s.available().toPlainString());
     }
 
     /** 503 answers say when to come back, in whole seconds rounded up, when anyone knows. */
