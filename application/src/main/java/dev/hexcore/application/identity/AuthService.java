@@ -24,7 +24,8 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** Registration, password login and the refresh-token lifecycle. */
-public final class AuthService implements RegisterUserUseCase, LoginUseCase, RefreshTokensUseCase, LogoutUseCase {
+public final class AuthService implements RegisterUserUseCase, LoginUseCase, RefreshTokensUseCase, LogoutUseCase,
+        SessionIssuer {
     private static final int REFRESH_TOKEN_BYTES = 32;
     /** Hash of a random password: failed lookups still pay for one hash check, so timing does not reveal accounts. */
     private final String decoyHash;
@@ -85,7 +86,7 @@ public final class AuthService implements RegisterUserUseCase, LoginUseCase, Ref
         }
         User user = found.get();
         if (!user.isActive()) throw new AuthenticationException("ACCOUNT_DISABLED", "This account is disabled");
-        return uow.inTransaction(() -> issue(user, ids.next()));
+        return startSession(user);
     }
 
     @Override
@@ -119,6 +120,12 @@ public final class AuthService implements RegisterUserUseCase, LoginUseCase, Ref
             return Rotation.refused(new AuthenticationException("INVALID_REFRESH_TOKEN", "Refresh token is invalid or expired"));
         }
         return Rotation.ok(issue(user.get(), token.familyId()));
+    }
+
+    /** For logins other than the password (Telegram OTP): a new session for an already authenticated user. */
+    @Override
+    public TokenPair startSession(User user) {
+        return uow.inTransaction(() -> issue(user, ids.next()));
     }
 
     @Override

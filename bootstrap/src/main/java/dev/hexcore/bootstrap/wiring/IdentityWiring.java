@@ -12,6 +12,7 @@ import dev.hexcore.application.identity.LogoutUseCase;
 import dev.hexcore.application.identity.ManageUsersUseCase;
 import dev.hexcore.application.identity.RefreshTokensUseCase;
 import dev.hexcore.application.identity.RegisterUserUseCase;
+import dev.hexcore.application.identity.SessionIssuer;
 import dev.hexcore.application.identity.UserAccountService;
 import dev.hexcore.domain.identity.AccessTokenIssuer;
 import dev.hexcore.domain.identity.ApiKeyRepository;
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IdentityWiring {
     @Produces
     @Singleton
-    @Typed({RegisterUserUseCase.class, LoginUseCase.class, RefreshTokensUseCase.class, LogoutUseCase.class})
+    @Typed({RegisterUserUseCase.class, LoginUseCase.class, RefreshTokensUseCase.class, LogoutUseCase.class,
+            SessionIssuer.class})
     AuthService auth(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                      AccessTokenIssuer accessTokens, RateLimiter limiter, UnitOfWork uow, Clock clock, IdGenerator ids,
                      RandomGenerator secureRandom,

@@ -36,6 +36,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "dev.hexcore.adapters.persistence..";
     private static final String AI = "dev.hexcore.adapters.ai..";
     private static final String PAYMENTS = "dev.hexcore.adapters.payments..";
+    private static final String MESSAGING = "dev.hexcore.adapters.messaging..";
     private static final String BOOTSTRAP = "dev.hexcore.bootstrap..";
 
     private static JavaClasses classes;
@@ -54,7 +55,7 @@ class ArchitectureTest {
     void everyModuleIsImportedAndNoTestCode() {
         for (String pkg : List.of("dev.hexcore.domain.", "dev.hexcore.application.", "dev.hexcore.adapters.rest.",
                 "dev.hexcore.adapters.persistence.", "dev.hexcore.adapters.ai.", "dev.hexcore.adapters.documents.",
-                "dev.hexcore.bootstrap.")) {
+                "dev.hexcore.adapters.messaging.", "dev.hexcore.bootstrap.")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg))).as(pkg + "*").isTrue();
         }
         assertThat(classes.stream().map(JavaClass::getSimpleName))
@@ -121,7 +122,7 @@ class ArchitectureTest {
      * has something to check; {@link #theOutboundHttpRuleCatchesAClientOutsideItsAdapter} shows it failing.
      */
     private static final ArchRule OUTBOUND_HTTP_ONLY_IN_ITS_ADAPTER = noClasses()
-            .that().resideOutsideOfPackages(AI, PAYMENTS)
+            .that().resideOutsideOfPackages(AI, PAYMENTS, MESSAGING)
             .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.eclipse.microprofile.rest.client..",
                     "io.quarkus.rest.client..", "org.jboss.resteasy.reactive.client..")
             .because("a remote service is called only by the adapter that owns it (architecture.md, 'Outbound HTTP')");

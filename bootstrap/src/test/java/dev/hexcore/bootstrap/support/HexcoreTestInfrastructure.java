@@ -24,6 +24,8 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
     private static WireMockServer providers;
     /** Differs per test JVM, so key states kept in a shared Redis (disabled keys, cooldowns) never leak between runs. */
     public static final String RUN = Long.toString(System.nanoTime(), 36);
+    /** The bot token the tests configure: Telegram calls arrive at {@code /bot<token>/sendMessage} on providers(). */
+    public static final String TELEGRAM_BOT_TOKEN = "4242:test-bot-token";
 
     @Override
     public synchronized Map<String, String> start() {
@@ -55,6 +57,9 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
             props.put("hexcore.ai.gemini.keys", "gemini-a-" + RUN + ":project-" + RUN + ":test-secret-a-" + RUN
                     + ",gemini-b-" + RUN + ":project-" + RUN + ":test-secret-b-" + RUN);
             props.put("hexcore.ai.gemini.requests-per-minute", "1000");
+            // The same server stands in for the Telegram Bot API (OTP login); tests stub sendMessage.
+            props.put("hexcore.telegram.api-base-url", providers.baseUrl());
+            props.put("hexcore.telegram.bot-token", TELEGRAM_BOT_TOKEN);
             config = Map.copyOf(props);
             return config;
         } catch (Exception e) {

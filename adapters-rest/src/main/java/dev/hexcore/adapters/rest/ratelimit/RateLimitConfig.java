@@ -19,11 +19,11 @@ public interface RateLimitConfig {
     @WithDefault("100")
     int anonymousPerMin();
 
-    /** Per client address on the routes that take a password (login, register). */
+    /** Per client address on the routes that take a password or a login code (login, register, Telegram OTP). */
     @WithDefault("10")
     int authPerMin();
 
-    @WithDefault("/api/v1/auth/login,/api/v1/auth/register")
+    @WithDefault("/api/v1/auth/login,/api/v1/auth/register,/api/v1/auth/telegram/,/api/v1/telegram/")
     List<String> authPaths();
 
     /**
