@@ -111,21 +111,20 @@ class ImageUploadJourneyTest {
     }
 
     private static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return encode(image, "png");
+        return picture(width, height, Color.ORANGE, "png");
     }
 
     private static byte[] jpeg(int width, int height) throws IOException {
+        return picture(width, height, Color.BLUE, "jpeg");
+    }
+
+    private static byte[] picture(int width, int height, Color color, String format) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setColor(Color.BLUE);
+        g.setColor(color);
         g.fillRect(0, 0, width, height);
         g.dispose();
-        return encode(image, "jpeg");
+        return encode(image, format);
     }
 
     private static byte[] encode(BufferedImage image, String format) throws IOException {
