@@ -19,6 +19,9 @@ public interface OrderRepository {
     /** Saves the order's new status with the entry that records the move. */
     void recordMove(Order order, OrderHistoryEntry entry);
 
+    /** The shop an order belongs to, whoever asks (for events, which know only the order). */
+    Optional<UUID> shopOf(UUID orderId);
+
     /** The order, its items, customer and history in one read. */
     Optional<OrderDetails> details(UUID shopId, UUID id);
 

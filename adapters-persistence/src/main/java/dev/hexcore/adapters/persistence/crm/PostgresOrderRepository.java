@@ -119,6 +119,11 @@ public class PostgresOrderRepository implements OrderRepository {
     }
 
     @Override
+    public Optional<UUID> shopOf(UUID orderId) {
+        return sql.one("select shop_id from crm_orders where id = ?", row -> Sql.uuid(row, "shop_id"), orderId);
+    }
+
+    @Override
     public Optional<OrderDetails> details(UUID shopId, UUID id) {
         return sql.one("select " + ORDER_COLUMNS + ", " + HISTORY + ", " + CUSTOMER_COLUMNS
                 + " from crm_orders o join crm_customers c on c.id = o.customer_id where o.shop_id = ? and o.id = ?",
