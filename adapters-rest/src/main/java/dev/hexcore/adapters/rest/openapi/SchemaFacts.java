@@ -22,7 +22,7 @@ final class SchemaFacts {
             "ModelKeyStatus", Set.of("disabled_reason", "cooldown_until"),
             "ExportResponse", Set.of("profile_id", "error", "started_at", "completed_at", "file_name", "size_bytes",
                     "download_url"),
-            "UserResponse", Set.of("native_language", "target_language"),
+            "UserResponse", Set.of("native_language", "target_language", "telegram_id"),
             "ModelUsage", Set.of("requests_per_minute_left", "requests_per_day_left", "tokens_per_minute_left"));
 
     /** Properties always present; for the variants of a oneOf, they tell the variants apart. */

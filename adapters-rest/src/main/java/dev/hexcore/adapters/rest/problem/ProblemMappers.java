@@ -162,7 +162,27 @@ public class ProblemMappers {
             return Problems.response(request, 400, "MALFORMED_FORM",
                     "The form body has a malformed percent-escape (each % must be followed by two hex digits)");
         }
+        if (isMultipartParsingFailure(e)) {
+            return Problems.response(request, 400, "MALFORMED_MULTIPART",
+                    "The body is not a well-formed multipart/form-data message");
+        }
         return internal(e, request);
+    }
+
+    /**
+     * RESTEasy parses a multipart body before the resource runs and reports a broken one (no boundary, truncated) as an
+     * IOException from its parser: recognised by where it was thrown, like {@link #isFormDecodingFailure}.
+     */
+    private static boolean isMultipartParsingFailure(Throwable e) {
+        return e instanceof java.io.IOException
+                && thrownBy(e, org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition.class);
+    }
+
+    private static boolean thrownBy(Throwable e, Class<?> parser) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(parser.getName())) return true;
+        }
+        return false;
     }
 
     /**
@@ -170,12 +190,7 @@ public class ProblemMappers {
      * IllegalArgumentException: recognised by where it was thrown, so no other IllegalArgumentException becomes a 400.
      */
     private static boolean isFormDecodingFailure(Throwable e) {
-        if (!(e instanceof IllegalArgumentException)) return false;
-        String parser = FormEncodedDataDefinition.class.getName();
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(parser)) return true;
-        }
-        return false;
+        return e instanceof IllegalArgumentException && thrownBy(e, FormEncodedDataDefinition.class);
     }
 
     private static Response internal(Throwable e, HttpServerRequest request) {
