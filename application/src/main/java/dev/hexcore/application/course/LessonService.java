@@ -132,18 +132,17 @@ public final class LessonService implements LessonsUseCase {
 
     private void generateInto(UUID lessonId, UUID userId, ActiveEnrollment enrollment, CourseLevel level, String topic,
                               String cefrLevel, GenerationMode mode) {
-        LessonDraft draft;
         try {
             User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User"));
             LessonGenerator.Context context = new LessonGenerator.Context(enrollment.targetLanguage(), user.nativeLanguage(),
                     cefrLevel, topic, level.goal());
-            draft = draft(context, mode);
+            LessonDraft draft = draft(context, mode);
+            unitOfWork.run(() -> lessons.saveLesson(lessonId, userId, enrollment.id(), enrollment.targetLanguage(), draft,
+                    clock.instant()));
         } catch (RuntimeException e) {
-            lessons.release(lessonId);
+            lessons.release(lessonId);   // a claim only: a finished lesson being made again is kept as it was
             throw e;
         }
-        unitOfWork.run(() -> lessons.saveLesson(lessonId, userId, enrollment.id(), enrollment.targetLanguage(), draft,
-                clock.instant()));
     }
 
     /** Both steps; exercises only from a core that passed its checks. */
