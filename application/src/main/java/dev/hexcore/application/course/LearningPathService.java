@@ -31,16 +31,19 @@ public final class LearningPathService implements LearningPathUseCase {
     static final int MAX_RETRY_IDS = 20;
 
     private final CoursesUseCase courses;
-    private final LessonService lessons;
+    private final LessonsUseCase lessons;
+    private final LessonProducer producer;
     private final CourseRepository courseRepository;
     private final LessonRepository lessonRepository;
     private final Sleeper sleeper;
     private final CourseSettings settings;
 
-    public LearningPathService(CoursesUseCase courses, LessonService lessons, CourseRepository courseRepository,
-                               LessonRepository lessonRepository, Sleeper sleeper, CourseSettings settings) {
+    public LearningPathService(CoursesUseCase courses, LessonsUseCase lessons, LessonProducer producer,
+                               CourseRepository courseRepository, LessonRepository lessonRepository, Sleeper sleeper,
+                               CourseSettings settings) {
         this.courses = courses;
         this.lessons = lessons;
+        this.producer = producer;
         this.courseRepository = courseRepository;
         this.lessonRepository = lessonRepository;
         this.sleeper = sleeper;
@@ -64,7 +67,7 @@ public final class LearningPathService implements LearningPathUseCase {
         for (int i = 0; i < targets.size(); i++) {
             if (i > 0) sleep(pause);
             CourseLevel target = targets.get(i);
-            batch.run(target, () -> lessons.ensure(actor.id(), enrollment, target, target.topic(), level, mode,
+            batch.run(target, () -> producer.ensure(actor.id(), enrollment, target, target.topic(), level, mode,
                     command.forceRegenerateLessons()));
         }
         return batch.result(actor);
@@ -96,7 +99,7 @@ public final class LearningPathService implements LearningPathUseCase {
             Optional<UUID> existing = lessonRepository.lessonOf(enrollment.id(), courseLevel.id());
             batch.run(courseLevel, () -> {
                 if (existing.isEmpty() || mode.equals("full")) {
-                    return lessons.ensure(actor.id(), enrollment, courseLevel, courseLevel.topic(), level, generationMode,
+                    return producer.ensure(actor.id(), enrollment, courseLevel, courseLevel.topic(), level, generationMode,
                             existing.isPresent());
                 }
                 if (mode.equals("core")) lessons.regenerateCore(actor, existing.get(), generationMode.code());

@@ -40,7 +40,7 @@ import java.util.UUID;
  * so concurrent calls on any replica make one lesson and at most one generation; the model calls run outside
  * transactions, and the lesson, its vocabulary and the dictionary are written in one transaction after them.
  */
-public final class LessonService implements LessonsUseCase {
+public final class LessonService implements LessonsUseCase, LessonProducer {
     static final int MAX_TOPIC = 200;
 
     private final CourseRepository courses;
@@ -89,11 +89,9 @@ public final class LessonService implements LessonsUseCase {
         return get(actor, lessonId);
     }
 
-    /**
-     * The id of the finished lesson of the level: claims and generates it, or waits for the caller that claimed it.
-     * With {@code replace} an existing lesson is generated again in place.
-     */
-    UUID ensure(UUID userId, ActiveEnrollment enrollment, CourseLevel level, String topic, String cefrLevel,
+    /** Claims and generates the lesson, or waits for the caller that claimed it. */
+    @Override
+    public UUID ensure(UUID userId, ActiveEnrollment enrollment, CourseLevel level, String topic, String cefrLevel,
                 GenerationMode mode, boolean replace) {
         Instant deadline = clock.instant().plus(settings.claimWait());
         while (true) {

@@ -7,6 +7,7 @@ import dev.hexcore.application.course.CoursesUseCase;
 import dev.hexcore.application.course.LearningPathService;
 import dev.hexcore.application.course.LearningPathUseCase;
 import dev.hexcore.application.course.LessonGenerator;
+import dev.hexcore.application.course.LessonProducer;
 import dev.hexcore.application.course.LessonService;
 import dev.hexcore.application.course.LessonsUseCase;
 import dev.hexcore.application.gamification.XpAwardHandler;
@@ -56,7 +57,7 @@ public class CourseWiring {
 
     @Produces
     @Singleton
-    @Typed({LessonsUseCase.class, LessonService.class})
+    @Typed({LessonsUseCase.class, LessonProducer.class})
     LessonService lessons(CourseRepository courses, LessonRepository lessons, LessonReader reader, UserRepository users,
                           ModelGateway gateway, LessonContentCodec codec, UnitOfWork uow, IdGenerator ids, Clock clock,
                           CourseSettings settings) {
@@ -67,8 +68,10 @@ public class CourseWiring {
     @Produces
     @Singleton
     @Typed(LearningPathUseCase.class)
-    LearningPathService learningPath(CoursesUseCase courses, LessonService lessons, CourseRepository courseRepository,
-                                     LessonRepository lessonRepository, CourseSettings settings) {
-        return new LearningPathService(courses, lessons, courseRepository, lessonRepository, Sleeper.system(), settings);
+    LearningPathService learningPath(CoursesUseCase courses, LessonsUseCase lessons, LessonProducer producer,
+                                     CourseRepository courseRepository, LessonRepository lessonRepository,
+                                     CourseSettings settings) {
+        return new LearningPathService(courses, lessons, producer, courseRepository, lessonRepository, Sleeper.system(),
+                settings);
     }
 }

@@ -156,6 +156,19 @@ class CourseJourneyTest {
                 .post("/api/v1/path/retry-lessons").then().statusCode(200).extract().jsonPath();
         assertThat(exercises.getString("lessons[0].quality_status")).isEqualTo("ok");
         assertThat(exercises.getList("lessons[0].exercises")).isNotEmpty();
+        // the lesson routes: a bare POST (no body, no Content-Type) regenerates; someone else's lesson is a 404
+        JsonPath regenCore = bearer(newAddress(), user.tokens().access()).post("/api/v1/lessons/" + lessonId + "/regen-core")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(regenCore.getString("quality_status")).isEqualTo("needs_review");
+        assertThat(regenCore.getList("exercises")).isEmpty();
+        assertThat(regenCore.getList("vocabulary_items.word", String.class)).containsExactlyElementsOf(words);
+        JsonPath regenExercises = as(user).post("/api/v1/lessons/" + lessonId + "/regen-exercises?generation_mode=strict")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(regenExercises.getString("quality_status")).isEqualTo("ok");
+        assertThat(regenExercises.getList("exercises")).isNotEmpty();
+        as(user).post("/api/v1/lessons/" + lessonId + "/regen-exercises?generation_mode=sloppy").then().statusCode(422);
+        as(newUser("other")).post("/api/v1/lessons/" + lessonId + "/regen-core").then().statusCode(404);
+        assertThat(count("select count(*) from user_lexemes where user_id = ?", user.id())).isEqualTo(words.size());
         as(user).body(Map.of("level_template_ids", List.of(), "mode", "core")).post("/api/v1/path/retry-lessons")
                 .then().statusCode(422);
         as(user).body(Map.of("level_template_ids", List.of(levels.get(0)), "mode", "everything"))

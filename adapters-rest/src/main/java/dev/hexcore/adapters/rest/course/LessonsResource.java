@@ -33,13 +33,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * Seed 002 §18.4, lessons of the active course. Views are the JSON PostgreSQL builds (one statement, passed through);
  * generation runs outside transactions on a virtual thread. POST /generate is limited per user
- * ({@code hexcore.rate-limit.routes."/api/v1/lessons/generate"}, 5 a minute as the seed).
+ * ({@code hexcore.rate-limit.routes."/api/v1/lessons/generate"}, 5 a minute as the seed). The regeneration routes
+ * take no body, so they accept a bare POST.
  */
 @Path("/api/v1/lessons")
 @Authenticated
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "lessons", description = "Lessons generated for the levels of the learner's course (seed 002)")
 public class LessonsResource {
     public record GenerateRequest(UUID levelTemplateId, String topic, String level, String generationMode) {
@@ -57,6 +57,7 @@ public class LessonsResource {
 
     @POST
     @Path("/generate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RunOnVirtualThread
     @Operation(operationId = "generateLesson", summary = "The lesson of a level of the active course (made once per level)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "lesson", value = "{\"level_template_id\":"

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +66,7 @@ public class PathResource {
     /** {@code course} and {@code lessons} are the JSON of GET /path/ and GET /lessons/{id}. */
     @RegisterForReflection
     public record PathResponse(@Schema(implementation = CourseDocs.ActiveCourse.class) Object course,
-                               @Schema(implementation = CourseDocs.GeneratedLesson.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY) List<Object> lessons,
+                               @Schema(implementation = CourseDocs.GeneratedLesson.class, type = SchemaType.ARRAY) List<Object> lessons,
                                List<FailedTopicResponse> failedTopics,
                                @JsonInclude(JsonInclude.Include.ALWAYS) Long retryAfterSeconds) {
         static PathResponse of(LearningPathUseCase.PathResult result) {
