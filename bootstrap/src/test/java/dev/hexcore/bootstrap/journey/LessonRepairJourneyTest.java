@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.hexcore.application.course.CourseSettings;
+import dev.hexcore.application.course.CoursesUseCase;
+import dev.hexcore.application.course.LearningPathService;
+import dev.hexcore.application.course.LearningPathUseCase;
 import dev.hexcore.application.course.LessonGenerator;
 import dev.hexcore.application.course.LessonService;
 import dev.hexcore.application.course.LessonsUseCase;
@@ -42,7 +45,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lesson steps against a stand-in Gemini (WireMock): the gateway's repair round fixes a core whose word is missing
- * from its text; exercises that never pass leave the lesson stored without them, {@code needs_review}.
+ * from its text; exercises that never pass leave the lesson stored without them, {@code needs_review}; a model over
+ * its quota makes generate-full list failed topics with the quota's Retry-After.
  */
 @QuarkusTest
 class LessonRepairJourneyTest {
@@ -57,6 +61,8 @@ class LessonRepairJourneyTest {
                           {"type":"translate","question":"книга","options":[],"answer":"кітап"},
                           {"type":"fill_blank","question":"Бүгін ___ райы жақсы.","options":[],"answer":"ауа"}]}""";
 
+    @Inject
+    CoursesUseCase coursesUseCase;
     @Inject
     CourseRepository courses;
     @Inject
@@ -100,11 +106,17 @@ class LessonRepairJourneyTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(reply(model, json))));
     }
 
-    /** The lesson service as wired, but with lessons made by {@code model} at the stand-in Gemini. */
+    /** Settings as wired, but with lessons made by {@code model} at the stand-in Gemini within {@code budget}. */
+    private static CourseSettings settingsFor(String model, Duration budget) {
+        return new CourseSettings(List.of(new ModelRef("offline", "offline")), List.of(new ModelRef("gemini", model)),
+                budget, 1000, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5), 10);
+    }
+
     private LessonService lessonsOn(String model) {
-        CourseSettings settings = new CourseSettings(List.of(new ModelRef("offline", "offline")),
-                List.of(new ModelRef("gemini", model)), Duration.ofSeconds(30), 1000, Duration.ofSeconds(30),
-                Duration.ofMillis(100), Duration.ofMinutes(5), 10);
+        return lessonsWith(settingsFor(model, Duration.ofSeconds(30)));
+    }
+
+    private LessonService lessonsWith(CourseSettings settings) {
         return new LessonService(courses, lessons, lessonReader, users, new LessonGenerator(gateway, codec, settings), codec,
                 unitOfWork, ids, clock, Sleeper.system(), settings);
     }
@@ -154,6 +166,33 @@ class LessonRepairJourneyTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(stored.getString("quality_status")).isEqualTo("needs_review");
         assertThat(stored.getList("vocabulary_items")).hasSize(3);
+    }
+
+    @Test
+    void lessonsNoModelCanMakeAreFailedTopicsWithTheQuotasRetryAfter() {
+        String model = "gemini-lesson-" + UUID.randomUUID();
+        gemini().stubFor(post(urlPathEqualTo(path(model))).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\","
+                        + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
+                        + "\"retryDelay\":\"31s\"}]}}")));
+        Account learner = CourseJourneyTest.learnerWithCourse("quota");
+        CourseSettings settings = settingsFor(model, Duration.ofSeconds(3));
+        LessonService lessonService = lessonsWith(settings);
+        LearningPathService path = new LearningPathService(coursesUseCase, lessonService, lessonService, courses, lessons,
+                Sleeper.system(), settings);
+
+        LearningPathUseCase.PathResult result = path.generateFull(actor(learner), new LearningPathUseCase.GenerateFullCommand(
+                List.of("Travel", "Music"), "A1", 2, 0, false, false, "fast"));
+
+        assertThat(result.lessons()).isEmpty();
+        assertThat(result.failedTopics()).extracting(LearningPathUseCase.FailedTopic::error)
+                .containsExactly("MODEL_UNAVAILABLE", "MODEL_UNAVAILABLE");
+        assertThat(result.retryAfterSeconds()).isPositive();
+        assertThat(JsonPath.from(result.course()).getString("target_language")).isEqualTo("Kazakh");
+        // the claims were released: nothing half-made, and the next call may try again
+        bearer(newAddress(), learner.tokens().access()).get("/api/v1/lessons/").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
     }
 
     private static String level(Account learner, int index) {
