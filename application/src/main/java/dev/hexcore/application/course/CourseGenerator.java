@@ -3,6 +3,7 @@ package dev.hexcore.application.course;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.domain.course.CourseOutline;
 import dev.hexcore.domain.course.LessonContentCodec;
+import dev.hexcore.domain.generation.CachePolicy;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ValidationIssue;
 import java.util.ArrayList;
@@ -37,13 +38,18 @@ public final class CourseGenerator {
         this.settings = settings;
     }
 
-    /** The outline for a learner of {@code targetLanguage}; blocks on the model (never call it in a transaction). */
-    public CourseOutline outline(String targetLanguage, String nativeLanguage, String cefrLevel, List<String> interests) {
+    /**
+     * The outline for a learner of {@code targetLanguage}; {@code fresh} skips the response cache (a regenerated
+     * course should differ). Blocks on the model: never call it in a transaction.
+     */
+    public CourseOutline outline(String targetLanguage, String nativeLanguage, String cefrLevel, List<String> interests,
+                                 boolean fresh) {
         String example = codec.writeOutline(SampleContent.course(targetLanguage, cefrLevel, interests));
         ModelRequest request = ModelRequest.structured(OPERATION, settings.courseChain(),
                         prompt(targetLanguage, nativeLanguage, cefrLevel, interests), Schemas.withExample(SCHEMA, example))
                 .system("You design language courses. Answer with JSON only.")
                 .validator(json -> uniqueTopics(codec.readOutline(json)))
+                .cache(fresh ? CachePolicy.bypass() : CachePolicy.useDefault())
                 .budget(settings.budget())
                 .build();
         return codec.readOutline(gateway.structured(request).json());

@@ -84,7 +84,8 @@ public final class CourseService implements CoursesUseCase {
             Optional<UUID> shared = courses.activeTemplate(slug);
             if (shared.isPresent()) return enrol(actor, shared.get(), false);
         }
-        CourseOutline outline = generator.outline(user.targetLanguage(), user.nativeLanguage(), level, interests);
+        CourseOutline outline = generator.outline(user.targetLanguage(), user.nativeLanguage(), level, interests,
+                command.regenerate());
         UUID templateId = ids.next();
         Instant now = clock.instant();
         unitOfWork.run(() -> courses.saveTemplate(

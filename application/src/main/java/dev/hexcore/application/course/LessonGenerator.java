@@ -9,10 +9,8 @@ import dev.hexcore.domain.course.TargetScript;
 import dev.hexcore.domain.generation.CachePolicy;
 import dev.hexcore.domain.generation.GenerationMode;
 import dev.hexcore.domain.generation.LookalikeLetters;
-import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelRequest;
 import dev.hexcore.domain.generation.ModelResult;
-import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.generation.ResultQuality;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The two structured steps of a lesson (seed 002 §20.2): the core (text and vocabulary), then exercises from the
  * saved core. Each step is one {@link ModelGateway#structured} call with the lesson's content checks as validators,
- * so the gateway repairs per the mode; an exercise step that stays invalid or cannot be answered leaves the lesson
- * without exercises, {@code needs_review}.
+ * so the gateway repairs per the mode; an exercise step that stays invalid leaves the lesson without exercises,
+ * {@code needs_review}.
  */
 public final class LessonGenerator {
     public static final String PROMPT_VERSION = "lesson-v1";
@@ -79,10 +77,7 @@ public final class LessonGenerator {
                 result.validationErrors(), result.provider(), result.model());
     }
 
-    /**
-     * Step two, from the saved core. A step that stays invalid, or that no model answers, gives no exercises and
-     * {@code needs_review} (the failure's code in the errors) instead of failing the lesson.
-     */
+    /** Step two, from the saved core. A step that stays invalid gives no exercises and {@code needs_review}. */
     public Step<List<Exercise>> exercises(Context context, LessonCore core, GenerationMode mode, boolean fresh) {
         String language = context.targetLanguage();
         String example = codec.writeExercises(SampleContent.exercises(core, language));
@@ -93,14 +88,15 @@ public final class LessonGenerator {
                 .validator(json -> LessonRules.checkExercises(codec.readExercises(json), core, language));
         if (TargetScript.of(language).orElse(null) == TargetScript.CYRILLIC) request.normaliser(LookalikeLetters.toCyrillic());
         if (fresh) request.cache(CachePolicy.bypass());
-        try {
-            ModelResult result = gateway.structured(request.build());
-            List<Exercise> exercises = result.quality() == ResultQuality.OK ? codec.readExercises(result.json()) : List.of();
-            return new Step<>(exercises, result.json(), result.quality(), result.repairs(), result.validationErrors(),
-                    result.provider(), result.model());
-        } catch (ModelUnavailableException | ModelBadResponseException e) {
-            return new Step<>(List.of(), null, ResultQuality.NEEDS_REVIEW, 0, List.of("EXERCISES_UNAVAILABLE"), null, null);
-        }
+        ModelResult result = gateway.structured(request.build());
+        List<Exercise> exercises = result.quality() == ResultQuality.OK ? codec.readExercises(result.json()) : List.of();
+        return new Step<>(exercises, result.json(), result.quality(), result.repairs(), result.validationErrors(),
+                result.provider(), result.model());
+    }
+
+    /** A step no model answered: no exercises, {@code needs_review}, {@code EXERCISES_UNAVAILABLE}. */
+    static Step<List<Exercise>> unavailableExercises() {
+        return new Step<>(List.of(), null, ResultQuality.NEEDS_REVIEW, 0, List.of("EXERCISES_UNAVAILABLE"), null, null);
     }
 
     static String corePrompt(Context c) {

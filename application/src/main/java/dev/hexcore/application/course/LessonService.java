@@ -14,6 +14,8 @@ import dev.hexcore.domain.course.LessonReader;
 import dev.hexcore.domain.course.LessonRepository;
 import dev.hexcore.domain.course.StoredLesson;
 import dev.hexcore.domain.generation.GenerationMode;
+import dev.hexcore.domain.generation.ModelBadResponseException;
+import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.generation.ResultQuality;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.identity.User;
@@ -143,13 +145,22 @@ public final class LessonService implements LessonsUseCase, LessonProducer {
         }
     }
 
-    /** Both steps; exercises only from a core that passed its checks. */
+    /**
+     * Both steps; exercises only from a core that passed its checks. When no model answers the exercise step the
+     * lesson is still saved, without exercises and {@code needs_review} (seed 002's soft degradation).
+     */
     LessonDraft draft(LessonGenerator.Context context, GenerationMode mode) {
         LessonGenerator.Step<LessonCore> core = generator.core(context, mode, false);
         if (core.quality() != ResultQuality.OK) {
             return draftOf(context, mode, core, null);
         }
-        return draftOf(context, mode, core, generator.exercises(context, core.value(), mode, false));
+        LessonGenerator.Step<List<Exercise>> exercises;
+        try {
+            exercises = generator.exercises(context, core.value(), mode, false);
+        } catch (ModelUnavailableException | ModelBadResponseException e) {
+            exercises = LessonGenerator.unavailableExercises();
+        }
+        return draftOf(context, mode, core, exercises);
     }
 
     private LessonDraft draftOf(LessonGenerator.Context context, GenerationMode mode, LessonGenerator.Step<LessonCore> core,
@@ -195,6 +206,7 @@ public final class LessonService implements LessonsUseCase, LessonProducer {
     }
 
     @Override
+    /** New exercises; a model failure is the caller's (503/502) and leaves the stored exercises as they were. */
     public String regenerateExercises(Actor actor, UUID lessonId, String generationMode) {
         StoredLesson lesson = stored(actor, lessonId);
         GenerationMode mode = GenerationMode.parse(generationMode);

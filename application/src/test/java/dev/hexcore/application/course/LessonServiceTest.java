@@ -48,6 +48,7 @@ class LessonServiceTest {
     private final ClaimTable lessons = new ClaimTable();
     private final List<ModelRequest> modelCalls = new ArrayList<>();
     private boolean modelDown;
+    private String downOperation = "";
     /** Answers every step with "{}"; the codec below turns it into the sample lesson and its exercises. */
     private final ModelGateway gateway = new ModelGateway() {
         @Override
@@ -58,7 +59,9 @@ class LessonServiceTest {
         @Override
         public ModelResult structured(ModelRequest request) {
             modelCalls.add(request);
-            if (modelDown) throw new ModelUnavailableException("all keys cooling", Duration.ofSeconds(20));
+            if (modelDown || request.operation().equals(downOperation)) {
+                throw new ModelUnavailableException("all keys cooling", Duration.ofSeconds(20));
+            }
             return ModelResult.of("scripted", "m").json("{}").build();
         }
 
@@ -176,6 +179,19 @@ class LessonServiceTest {
 
         modelDown = false;
         assertThat(lessons.status.get(ensure())).isEqualTo("ok");
+    }
+
+    @Test
+    void whenNoModelAnswersTheExerciseStepTheLessonIsKeptForReview() {
+        downOperation = "course.lesson.exercises";
+        UUID id = ensure();
+
+        LessonDraft draft = lessons.saved.get(id);
+        assertThat(draft.quality()).isEqualTo(ResultQuality.NEEDS_REVIEW);
+        assertThat(draft.validationErrors()).containsExactly("EXERCISES_UNAVAILABLE");
+        assertThat(draft.exercisesJson()).isEqualTo("{\"exercises\":0}");
+        assertThat(draft.core().vocabulary()).isNotEmpty();
+        assertThat(lessons.status.get(id)).isEqualTo("needs_review");
     }
 
     /** The generated_lessons table as far as claims go: one row per level, "generating" until saved. */

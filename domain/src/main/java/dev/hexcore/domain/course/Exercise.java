@@ -4,8 +4,6 @@ import java.util.List;
 
 /** One exercise of a lesson (step two): its kind, the question, the options offered (may be empty) and the answer. */
 public record Exercise(String type, String question, List<String> options, String answer) {
-    public static final List<String> TYPES = List.of("choice", "fill_blank", "translate");
-
     public Exercise {
         options = options == null ? List.of() : List.copyOf(options);
     }
