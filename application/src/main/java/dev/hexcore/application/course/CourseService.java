@@ -140,7 +140,7 @@ public final class CourseService implements CoursesUseCase {
             LevelStatus kept = level.status() == LevelStatus.GOLD ? LevelStatus.GOLD : reported;
             courses.updateProgress(enrollment.id(), level.id(), kept, Math.max(stars, level.stars()), now);
             courses.recordAttempt(new LevelAttempt(ids.next(), enrollment.id(), level.id(), reported, stars, gained,
-                    "{}", now));
+                    command.answersJson() == null ? "{}" : command.answersJson(), now));
             boolean unlocked = courses.unlockNext(enrollment.id(), level.id());
             LevelCompleted event = new LevelCompleted(userId, enrollment.id(), level.id(), reported, stars, gained, now);
             handlers.forEach(handler -> handler.on(event));

@@ -9,7 +9,8 @@ public interface CoursesUseCase {
     record GenerateCourseCommand(List<String> interests, String level, boolean regenerate) {
     }
 
-    record ProgressCommand(UUID levelTemplateId, String status, Integer stars, Integer xpGained) {
+    /** {@code answersJson}: the learner's answers as a JSON object's text ("{}" when none were sent). */
+    record ProgressCommand(UUID levelTemplateId, String status, Integer stars, Integer xpGained, String answersJson) {
     }
 
     record ProgressResult(String newStatus, boolean nextLevelUnlocked, long userTotalXp) {

@@ -97,13 +97,13 @@ class CourseServiceTest {
     void finishingALevelUnlocksTheNextAddsXpAndPublishesTheEvent() {
         enrolled();
         CoursesUseCase.ProgressResult result = service.reportProgress(actor,
-                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 2, 40));
+                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 2, 40, null));
 
         assertThat(result.newStatus()).isEqualTo("completed");
         assertThat(result.nextLevelUnlocked()).isTrue();
         assertThat(result.userTotalXp()).isEqualTo(40);
         assertThat(course.statuses()).containsExactly(LevelStatus.COMPLETED, LevelStatus.IN_PROGRESS, LevelStatus.LOCKED);
-        assertThat(course.attempts).hasSize(1);
+        assertThat(course.attempts).singleElement().satisfies(a -> assertThat(a.answersJson()).isEqualTo("{}"));
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.userId()).isEqualTo(userId);
             assertThat(e.xpGained()).isEqualTo(40);
@@ -112,7 +112,7 @@ class CourseServiceTest {
 
         // again with fewer stars: the best stars stay, nothing new to unlock, XP adds up
         CoursesUseCase.ProgressResult again = service.reportProgress(actor,
-                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 1, 10));
+                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 1, 10, null));
         assertThat(again.nextLevelUnlocked()).isFalse();
         assertThat(again.userTotalXp()).isEqualTo(50);
         assertThat(course.stars(0)).isEqualTo(2);
@@ -121,9 +121,9 @@ class CourseServiceTest {
     @Test
     void goldIsKeptOnceReached() {
         enrolled();
-        service.reportProgress(actor, new CoursesUseCase.ProgressCommand(course.levelId(0), "gold", 3, 0));
+        service.reportProgress(actor, new CoursesUseCase.ProgressCommand(course.levelId(0), "gold", 3, 0, null));
         CoursesUseCase.ProgressResult later = service.reportProgress(actor,
-                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 1, 0));
+                new CoursesUseCase.ProgressCommand(course.levelId(0), "completed", 1, 0, null));
         assertThat(later.newStatus()).isEqualTo("gold");
         assertThat(xp).as("no XP, no ledger write").isEmpty();
     }
@@ -132,7 +132,7 @@ class CourseServiceTest {
     void aLockedLevelIsAConflictAndNothingIsRecorded() {
         enrolled();
         assertThatThrownBy(() -> service.reportProgress(actor, new CoursesUseCase.ProgressCommand(course.levelId(2),
-                "completed", 3, 10))).isInstanceOf(ConflictException.class).hasMessageContaining("locked");
+                "completed", 3, 10, null))).isInstanceOf(ConflictException.class).hasMessageContaining("locked");
         assertThat(course.attempts).isEmpty();
         assertThat(events).isEmpty();
     }
@@ -140,12 +140,12 @@ class CourseServiceTest {
     @Test
     void badReportsNameEveryField() {
         enrolled();
-        assertThatThrownBy(() -> service.reportProgress(actor, new CoursesUseCase.ProgressCommand(null, "locked", 4, 101)))
+        assertThatThrownBy(() -> service.reportProgress(actor, new CoursesUseCase.ProgressCommand(null, "locked", 4, 101, null)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.errors())
                         .extracting(InvalidValueException.FieldError::field)
                         .containsExactly("level_template_id", "status", "stars", "xp_gained"));
         assertThatThrownBy(() -> service.reportProgress(actor, new CoursesUseCase.ProgressCommand(UUID.randomUUID(),
-                "completed", 1, 1))).isInstanceOf(NotFoundException.class);
+                "completed", 1, 1, null))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

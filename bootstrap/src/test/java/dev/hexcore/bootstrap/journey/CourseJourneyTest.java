@@ -114,8 +114,11 @@ class CourseJourneyTest {
                 .patch("/api/v1/path/progress").then().statusCode(422);
         as(user).body(Map.of("level_template_id", levels.get(2), "status", "completed", "stars", 3, "xp_gained", 10))
                 .patch("/api/v1/path/progress").then().statusCode(409).contentType(PROBLEM_JSON);
+        as(user).body(Map.of("level_template_id", levels.get(0), "status", "completed", "stars", 3, "xp_gained", 1,
+                "answers", List.of("a"))).patch("/api/v1/path/progress").then().statusCode(422);
         JsonPath progress = as(user).body(Map.of("level_template_id", levels.get(0), "status", "completed", "stars", 3,
-                "xp_gained", 50)).patch("/api/v1/path/progress").then().statusCode(200).extract().jsonPath();
+                "xp_gained", 50, "answers", Map.of("1", "сәлем"))).patch("/api/v1/path/progress").then().statusCode(200)
+                .extract().jsonPath();
         assertThat(progress.getString("status")).isEqualTo("success");
         assertThat(progress.getString("new_status")).isEqualTo("completed");
         assertThat(progress.getBoolean("next_level_unlocked")).isTrue();
@@ -129,6 +132,8 @@ class CourseJourneyTest {
         assertThat(xp).isEqualTo(70);
         assertThat(count("select count(*) from user_level_attempts a join enrollments e on e.id = a.enrollment_id "
                 + "where e.user_id = ?", user.id())).isEqualTo(2);
+        assertThat(count("select count(*) from user_level_attempts a join enrollments e on e.id = a.enrollment_id "
+                + "where e.user_id = ? and a.answers = '{\"1\": \"сәлем\"}'::jsonb", user.id())).isEqualTo(1);
 
         // generate-full: the active course and lessons for its first two lesson levels (the first one stored already)
         JsonPath full = as(user).body(Map.of("interests", List.of("Travel", "Music"), "level", "A1", "max_topics", 2,

@@ -1,10 +1,12 @@
 package dev.hexcore.adapters.rest.course;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.course.CoursesUseCase;
 import dev.hexcore.application.course.LearningPathUseCase;
+import dev.hexcore.domain.shared.InvalidValueException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,7 +46,14 @@ public class PathResource {
     public record GenerateRequest(List<String> interests, String level, Boolean regenerate) {
     }
 
-    public record ProgressRequest(UUID levelTemplateId, String status, Integer stars, Integer xpGained) {
+    /** {@code answers}: an optional JSON object, the learner's answers as the client keeps them, stored with the attempt. */
+    public record ProgressRequest(UUID levelTemplateId, String status, Integer stars, Integer xpGained,
+                                  @Schema(type = SchemaType.OBJECT) JsonNode answers) {
+        String answersJson() {
+            if (answers == null || answers.isNull()) return "{}";
+            if (!answers.isObject()) throw new InvalidValueException("answers", "must be a JSON object");
+            return answers.toString();
+        }
     }
 
     @RegisterForReflection
@@ -125,16 +134,17 @@ public class PathResource {
     @RunOnVirtualThread
     @Operation(operationId = "reportLevelProgress", summary = "Finish a level: record the attempt, unlock the next level, add XP")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "completed", value =
-            "{\"level_template_id\":\"0193a4f0-7c1e-7000-8000-000000000005\",\"status\":\"completed\",\"stars\":3,\"xp_gained\":50}")))
+            "{\"level_template_id\":\"0193a4f0-7c1e-7000-8000-000000000005\",\"status\":\"completed\",\"stars\":3,\"xp_gained\":50,"
+            + "\"answers\":{\"1\":\"сәлем\",\"2\":\"кітап\"}}")))
     @APIResponse(responseCode = "200", description = "The level's new status and the learner's XP", content = @Content(
             examples = @ExampleObject(name = "success", value =
                     "{\"status\":\"success\",\"new_status\":\"completed\",\"next_level_unlocked\":true,\"user_total_xp\":50}")))
     @APIResponse(responseCode = "404", description = "No active course, or the level is not in it")
     @APIResponse(responseCode = "409", description = "LEVEL_LOCKED: the level is still locked")
-    @APIResponse(responseCode = "422", description = "Status other than completed or gold, stars outside 0..3, xp_gained below 0 or above the cap")
+    @APIResponse(responseCode = "422", description = "Status other than completed or gold, stars outside 0..3, xp_gained below 0 or above the cap, answers not an object")
     public ProgressResponse progress(@Valid @NotNull ProgressRequest request) {
         CoursesUseCase.ProgressResult result = courses.reportProgress(Actors.user(identity), new CoursesUseCase.ProgressCommand(
-                request.levelTemplateId(), request.status(), request.stars(), request.xpGained()));
+                request.levelTemplateId(), request.status(), request.stars(), request.xpGained(), request.answersJson()));
         return new ProgressResponse("success", result.newStatus(), result.nextLevelUnlocked(), result.userTotalXp());
     }
 
