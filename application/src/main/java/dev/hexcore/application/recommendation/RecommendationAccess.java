@@ -25,7 +25,7 @@ public final class RecommendationAccess {
     }
 
     public OrderScope scopeOf(Actor actor, long telegramId) {
-        if (isSelf(actor, telegramId) || actor.isAdmin()) return OrderScope.everyShop(telegramId);
+        if (actor.isTelegramUser(telegramId) || actor.isAdmin()) return OrderScope.everyShop(telegramId);
         if (actor.kind() == Actor.Kind.USER && actor.roles().contains(Role.MANAGER)) {
             var shop = shops.shopOf(actor.id());
             if (shop.isPresent()) return OrderScope.shop(telegramId, shop.get());
@@ -33,9 +33,5 @@ public final class RecommendationAccess {
         LOG.log(System.Logger.Level.WARNING, "Refused recommendations of telegram id {0} to {1} {2}",
                 telegramId, actor.kind(), actor.id());
         throw new ForbiddenException("Only the person themselves, a manager or an admin may see these recommendations");
-    }
-
-    private static boolean isSelf(Actor actor, long telegramId) {
-        return actor.kind() == Actor.Kind.USER && actor.telegramId() != null && actor.telegramId() == telegramId;
     }
 }
