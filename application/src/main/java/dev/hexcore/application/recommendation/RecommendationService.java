@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 public final class RecommendationService implements RecommendationsUseCase, RegenerateRecommendationsUseCase {
     static final String OPERATION = "recommendations";
     static final String BATCH_LOCK = "recommendations:batch";
-    static final String SCHEMA = """
+    /** The answer's JSON Schema; its {@code examples} are what the offline provider answers on embedded defaults. */
+    public static final String SCHEMA = """
             {"type":"object","required":["summary","tips"],"additionalProperties":false,
              "properties":{
                "summary":{"type":"string","minLength":1,"maxLength":1000,
