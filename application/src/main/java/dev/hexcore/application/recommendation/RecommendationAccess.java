@@ -2,6 +2,7 @@ package dev.hexcore.application.recommendation;
 
 import dev.hexcore.domain.crm.ShopRepository;
 import dev.hexcore.domain.identity.Actor;
+import dev.hexcore.domain.identity.ApiKeyScope;
 import dev.hexcore.domain.identity.Role;
 import dev.hexcore.domain.recommendation.OrderScope;
 import dev.hexcore.domain.shared.ForbiddenException;
@@ -10,7 +11,8 @@ import dev.hexcore.domain.shared.ForbiddenException;
  * Who may see whose recommendations, and built from which orders (seed 000: "manager | self"):
  * <ul>
  *   <li>the person themselves (the caller's Telegram id is {@code tgid}): their orders in every shop;</li>
- *   <li>an admin: the person's orders in every shop;</li>
+ *   <li>an admin, or an API key with scope {@code recommendations} (or {@code admin}): the person's orders in every
+ *       shop;</li>
  *   <li>a manager on a shop's staff: the person's orders in that shop only;</li>
  *   <li>anyone else: 403, and the attempt is logged.</li>
  * </ul>
@@ -25,7 +27,9 @@ public final class RecommendationAccess {
     }
 
     public OrderScope scopeOf(Actor actor, long telegramId) {
-        if (actor.isTelegramUser(telegramId) || actor.isAdmin()) return OrderScope.everyShop(telegramId);
+        if (actor.isTelegramUser(telegramId) || actor.isAdmin() || actor.scopes().contains(ApiKeyScope.RECOMMENDATIONS)) {
+            return OrderScope.everyShop(telegramId);
+        }
         if (actor.kind() == Actor.Kind.USER && actor.roles().contains(Role.MANAGER)) {
             var shop = shops.shopOf(actor.id());
             if (shop.isPresent()) return OrderScope.shop(telegramId, shop.get());

@@ -67,6 +67,7 @@ class RecommendationServiceTest {
 
         Recommendation mine = service.generate(self(), TGID);
         assertThat(service.get(Actor.user(UUID.randomUUID(), Set.of(Role.ADMIN)), TGID)).isEqualTo(mine);
+        assertThat(service.get(Actor.apiKey(UUID.randomUUID(), Set.of("recommendations")), TGID)).isEqualTo(mine);
         assertThat(mine.stats().ordersCount()).isEqualTo(6);
 
         Actor manager = shops.staff(shop, Role.MANAGER);

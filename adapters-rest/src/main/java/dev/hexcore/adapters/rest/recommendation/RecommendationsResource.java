@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +76,8 @@ public class RecommendationsResource {
     @RunOnVirtualThread
     @Operation(operationId = "getRecommendations", summary = "The cached recommendations (manager, admin or self)")
     @APIResponse(responseCode = "200", description = "RecommendationsResponse",
-            content = @Content(examples = @ExampleObject(name = "recommendations", value = EXAMPLE)))
+            content = @Content(schema = @Schema(implementation = RecommendationsResponse.class),
+                    examples = @ExampleObject(name = "recommendations", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Neither the person, nor a manager, nor an admin")
     @APIResponse(responseCode = "404", description = "None generated yet in the caller's scope (or expired after 24 h)")
     public RecommendationsResponse get(@RestPath String tgid) {
@@ -88,7 +90,8 @@ public class RecommendationsResource {
     @Operation(operationId = "generateRecommendations",
             summary = "Generate fresh recommendations from the last 30 days of orders (manager, admin or self); takes seconds")
     @APIResponse(responseCode = "200", description = "RecommendationsResponse",
-            content = @Content(examples = @ExampleObject(name = "recommendations", value = EXAMPLE)))
+            content = @Content(schema = @Schema(implementation = RecommendationsResponse.class),
+                    examples = @ExampleObject(name = "recommendations", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "NOT_ENOUGH_ORDERS with orders_count and minimum")
     @APIResponse(responseCode = "403", description = "Neither the person, nor a manager, nor an admin")
     @APIResponse(responseCode = "404", description = "tgid is not a positive integer")
