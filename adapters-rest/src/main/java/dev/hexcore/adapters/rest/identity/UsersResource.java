@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,8 @@ public class UsersResource {
     public record UpdateMeRequest(@SingleLine @Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
                                  @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> interests,
                                  @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
-                                 @SingleLine @Size(min = 1, max = 50) String targetLanguage) {
+                                 @SingleLine @Size(min = 1, max = 50) String targetLanguage,
+                                 @Positive Long telegramId) {
     }
 
     public record LanguagesRequest(@NotBlank @SingleLine @Size(max = 50) String targetLanguage,
@@ -63,15 +65,15 @@ public class UsersResource {
     }
 
     @PATCH
-    @Operation(summary = "Change some of username, email, interests, native_language, target_language")
+    @Operation(summary = "Change some of username, email, interests, native_language, target_language, telegram_id")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename",
-            value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"]}")))
+            value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"],\"telegram_id\":123456789}")))
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
-    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN or EMAIL_TAKEN")
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN, EMAIL_TAKEN or TELEGRAM_ID_TAKEN")
     public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
         var actor = Actors.user(identity);
         return UserResponse.from(users.update(new UpdateProfileCommand(actor.id(), request.username(), request.email(),
-                request.interests(), request.nativeLanguage(), request.targetLanguage())));
+                request.interests(), request.nativeLanguage(), request.targetLanguage(), request.telegramId())));
     }
 
     @PUT

@@ -13,6 +13,7 @@ import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
 import dev.hexcore.domain.crm.InsufficientStockException;
 import dev.hexcore.domain.crm.StockShortage;
+import dev.hexcore.domain.recommendation.NotEnoughOrdersException;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
@@ -61,6 +62,8 @@ public class ProblemMappers {
             case dev.hexcore.domain.shared.NotFoundException nf -> Problems.response(request, 404, nf.code(), nf.getMessage());
             case InsufficientStockException s -> Problems.response(request, 409, s.code(), s.getMessage(), null,
                     Map.of("shortages", s.shortages().stream().map(ProblemMappers::shortage).toList()));
+            case NotEnoughOrdersException n -> Problems.response(request, 400, n.code(), n.getMessage(), null,
+                    Map.of("orders_count", n.count(), "minimum", n.minimum()));
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
