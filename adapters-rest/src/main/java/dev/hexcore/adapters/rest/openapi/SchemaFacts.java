@@ -22,7 +22,7 @@ final class SchemaFacts {
             Map.entry("ModelKeyStatus", Set.of("disabled_reason", "cooldown_until")),
             Map.entry("ExportResponse", Set.of("profile_id", "error", "started_at", "completed_at", "file_name",
                     "size_bytes", "download_url")),
-            Map.entry("UserResponse", Set.of("native_language", "target_language")),
+            Map.entry("UserResponse", Set.of("native_language", "target_language", "telegram_id")),
             Map.entry("ModelUsage", Set.of("requests_per_minute_left", "requests_per_day_left", "tokens_per_minute_left")),
             // the CRM's optional fields (seed 004)
             Map.entry("ShopResponse", Set.of("address", "phone")),
@@ -33,7 +33,12 @@ final class SchemaFacts {
                     "delivery_time_to", "recipient_name", "recipient_phone", "card_text", "comment")),
             Map.entry("OrderSummaryResponse", Set.of("delivery_date")),
             Map.entry("HistoryResponse", Set.of("from_status", "changed_by", "changed_by_name", "comment")),
-            Map.entry("TaskResponse", Set.of("florist_id", "started_at", "completed_at")));
+            Map.entry("TaskResponse", Set.of("florist_id", "started_at", "completed_at")),
+            // courses and lessons (seed 002): a word never reviewed has no next review; a level id that is not in
+            // the course has no topic; retry_after_seconds only when a lesson failed for quota
+            Map.entry("VocabularyItem", Set.of("next_review_at")),
+            Map.entry("FailedTopicResponse", Set.of("topic")),
+            Map.entry("PathResponse", Set.of("retry_after_seconds")));
 
     /** Properties always present; for the variants of a oneOf, they tell the variants apart. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
