@@ -63,15 +63,20 @@ def main():
         assert status == 201, (status, body)
     image = png(256, 256)
 
-    busy, stop = [], threading.Event()
+    busy, held, stop = [], {}, threading.Event()
     def sample():
-        query = ("select count(*) from pg_stat_activity where datname = '%s' and pid <> pg_backend_pid() "
+        query = ("select count(*) || '|' || coalesce(string_agg(state || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70), '|'), '') "
+                 "from pg_stat_activity where datname = '%s' and pid <> pg_backend_pid() "
                  "and state in ('active', 'idle in transaction')" % args.db)
         proc = subprocess.Popen(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", args.db, "-Atq"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         while not stop.is_set():
             proc.stdin.write(query + ";\n")
-            busy.append(int(proc.stdout.readline()))
+            fields = proc.stdout.readline().rstrip("\n").split("|")
+            busy.append(int(fields[0]))
+            for statement in fields[1:]:
+                if statement:
+                    held[statement] = held.get(statement, 0) + 1
             time.sleep(0.1)
         proc.stdin.close()
 
@@ -106,6 +111,8 @@ def main():
           % (len(results), len(ok), json.dumps(codes, separators=(",", ":")), wall, len(ok) / wall, p(0.5), p(0.99),
              ok[-1] if ok else float("nan"), statistics.mean(busy) if busy else float("nan"),
              max(busy) if busy else -1, len(busy)))
+    for statement, samples in sorted(held.items(), key=lambda kv: -kv[1])[:5]:
+        print("busy connection seen %d times: %s" % (samples, statement))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -21,7 +25,8 @@ import net.coobird.thumbnailator.Thumbnails;
  * Thumbnailator: the type comes from the magic bytes, never from a name or a header; the dimensions are read from the
  * image header by the format's {@link ImageReader} before a pixel is decoded, so a 100 000 × 100 000 "bomb" costs a
  * few bytes of reading; then Thumbnailator decodes it, turns it upright by its EXIF orientation and fits it into the
- * model's input square, and the result is written as a fresh PNG, which carries none of the upload's metadata.
+ * model's input square (never enlarging it), and the result is written as a fresh PNG, which carries none of the
+ * upload's metadata. The work runs on a pool of platform threads, one per processor.
  */
 public final class ImageIoDrawingImages implements DrawingImages {
     private enum Format {
@@ -37,6 +42,7 @@ public final class ImageIoDrawingImages implements DrawingImages {
     private final long maxPixels;
     private final int maxSide;
     private final int inputSize;
+    private final ExecutorService workers;
 
     /**
      * @param maxPixels largest width × height accepted (40 000 000 by default)
@@ -48,18 +54,41 @@ public final class ImageIoDrawingImages implements DrawingImages {
         this.maxPixels = maxPixels;
         this.maxSide = maxSide;
         this.inputSize = inputSize;
+        this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("drawing-prep-", 0).daemon().factory());
         ImageIO.setUseCache(false);
     }
 
+    /**
+     * Runs on one of this adapter's platform threads and waits for it: decoding and encoding are seconds of CPU under
+     * load, and on a virtual thread's carrier they would keep requests that hold a database transaction from running.
+     */
     @Override
     public ImageData prepare(byte[] upload) {
+        Future<ImageData> prepared = workers.submit(() -> prepareHere(upload));
+        try {
+            return prepared.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            throw new IllegalStateException("Preparing a drawing failed", e.getCause());
+        } catch (InterruptedException e) {
+            prepared.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while preparing a drawing", e);
+        }
+    }
+
+    private ImageData prepareHere(byte[] upload) {
         Format format = sniff(upload);
-        checkDimensions(upload, format);
+        int longerSide = checkDimensions(upload, format);
         BufferedImage upright;
         try {
-            upright = Thumbnails.of(new ByteArrayInputStream(upload)).size(inputSize, inputSize)
-                    .keepAspectRatio(true).useExifOrientation(true).imageType(BufferedImage.TYPE_INT_ARGB)
-                    .asBufferedImage();
+            var builder = Thumbnails.of(new ByteArrayInputStream(upload)).useExifOrientation(true)
+                    .imageType(BufferedImage.TYPE_INT_ARGB);
+            // fitted down into the model's input square, never enlarged: a bigger picture would add no detail
+            if (longerSide > inputSize) builder.size(inputSize, inputSize).keepAspectRatio(true);
+            else builder.scale(1.0);
+            upright = builder.asBufferedImage();
         } catch (IOException | RuntimeException e) {
             throw unreadable(format);
         }
@@ -88,7 +117,8 @@ public final class ImageIoDrawingImages implements DrawingImages {
         throw new UnsupportedMediaTypeException("The image must be a JPEG, PNG or WebP file");
     }
 
-    private void checkDimensions(byte[] upload, Format format) {
+    /** Refuses an image too large by its header; returns its longer side. */
+    private int checkDimensions(byte[] upload, Format format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
         if (!readers.hasNext()) throw new IllegalStateException("no ImageIO reader for " + format);
         ImageReader reader = readers.next();
@@ -101,6 +131,7 @@ public final class ImageIoDrawingImages implements DrawingImages {
                 throw new InvalidValueException("image", "is " + width + " × " + height + " pixels; at most " + maxSide
                         + " pixels a side and " + maxPixels / 1_000_000 + " megapixels are accepted");
             }
+            return (int) Math.max(width, height);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidValueException invalid) throw invalid;
             throw unreadable(format);
