@@ -58,3 +58,5 @@ create table bot_generations (
     constraint uq_bot_generations_key unique (chat_id, idempotency_key)
 );
 create index ix_bot_generations_chat on bot_generations (chat_id, created_at desc, id desc);
+-- the sweeper's look-up of generations left pending by a process that died
+create index ix_bot_generations_pending on bot_generations (created_at) where status = 'pending';

@@ -46,12 +46,16 @@ import java.util.UUID;
  *       failure: the ozhivashka comes back (entry {@code refund:<id>}), the generation is marked failed.</li>
  * </ol>
  * With an idempotency key, a retry of a succeeded generation answers the stored images without a second charge.
+ * Generations still pending long after their model budget (the process died) are released by
+ * {@link #releaseAbandoned()}.
  */
-public final class DrawingGenerationService implements GenerateFromDrawingUseCase {
+public final class DrawingGenerationService implements GenerateFromDrawingUseCase, ReleaseAbandonedGenerationsUseCase {
     public static final String OPERATION = "bot.drawing";
     static final String PROMPT = "Bring this child's drawing to life: keep its composition, characters and colours, "
             + "and render it as a bright, friendly, detailed illustration. No text in the image.";
     static final int MAX_IDEMPOTENCY_KEY = 200;
+    static final String ABANDONED = "ABANDONED";
+    private static final int RELEASE_BATCH = 100;
 
     private final BotUserReader reader;
     private final BotUsers users;
@@ -63,13 +67,18 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
     private final BotRules rules;
     private final List<ModelRef> chain;
     private final Duration budget;
+    private final Duration abandonAfter;
     private final UnitOfWork uow;
     private final Clock clock;
     private final IdGenerator ids;
 
     public DrawingGenerationService(BotUserReader reader, BotUsers users, CreditLedger ledger, BotGenerations generations,
                                     DrawingImages drawings, ModelGateway gateway, FileStorage storage, BotRules rules,
-                                    List<ModelRef> chain, Duration budget, UnitOfWork uow, Clock clock, IdGenerator ids) {
+                                    List<ModelRef> chain, Duration budget, Duration abandonAfter, UnitOfWork uow,
+                                    Clock clock, IdGenerator ids) {
+        if (abandonAfter.compareTo(budget) <= 0) {
+            throw new IllegalArgumentException("a generation is abandoned only after its model budget has passed");
+        }
         this.reader = reader;
         this.users = users;
         this.ledger = ledger;
@@ -80,6 +89,7 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
         this.rules = rules;
         this.chain = List.copyOf(chain);
         this.budget = budget;
+        this.abandonAfter = abandonAfter;
         this.uow = uow;
         this.clock = clock;
         this.ids = ids;
@@ -152,6 +162,11 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
     private int complete(long chatId, UUID id, ModelResult result, List<String> mainKeys, List<String> bonusKeys,
                          Instant started, Instant finished) {
         BotUser before = reader.find(chatId).orElseThrow();
+        if (!generations.succeed(id, result.provider(), result.model(), Duration.between(started, finished).toMillis(),
+                mainKeys, bonusKeys, before.ozhivashki(), finished)) {
+            throw new ConflictException("GENERATION_ABANDONED", "The generation took so long that its ozhivashka was "
+                    + "given back; try again");
+        }
         users.recordGeneration(chatId, finished);
         if (before.referredBy() != null && users.claimReferralBonus(chatId) && rules.referralBonus() > 0
                 && reader.find(before.referredBy()).isPresent()) {
@@ -163,18 +178,29 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
                 && rules.offersDiscount(before.ozhivashki(), generationCount, users.hasPurchased(chatId))) {
             users.offerDiscount(chatId);
         }
-        generations.succeed(id, result.provider(), result.model(), Duration.between(started, finished).toMillis(),
-                mainKeys, bonusKeys, before.ozhivashki(), finished);
         return before.ozhivashki();
     }
 
     private void release(long chatId, UUID id, RuntimeException cause, Instant started) {
         String code = cause instanceof DomainException d ? d.code() : "INTERNAL_ERROR";
-        uow.run(() -> {
-            Instant now = clock.instant();
-            ledger.apply(CreditChange.grant(chatId, 1, CreditReason.REFUND, "refund:" + id, now));
-            generations.fail(id, code, Duration.between(started, now).toMillis(), now);
-        });
+        uow.inTransaction(() -> refund(chatId, id, code, started));
+    }
+
+    @Override
+    public int releaseAbandoned() {
+        int released = 0;
+        for (BotGeneration pending : generations.pendingSince(clock.instant().minus(abandonAfter), RELEASE_BATCH)) {
+            if (uow.inTransaction(() -> refund(pending.chatId(), pending.id(), ABANDONED, pending.createdAt()))) released++;
+        }
+        return released;
+    }
+
+    /** Fails a pending generation and gives its ozhivashka back; false when it was no longer pending. */
+    private boolean refund(long chatId, UUID id, String code, Instant started) {
+        Instant now = clock.instant();
+        if (!generations.fail(id, code, Duration.between(started, now).toMillis(), now)) return false;
+        ledger.apply(CreditChange.grant(chatId, 1, CreditReason.REFUND, "refund:" + id, now));
+        return true;
     }
 
     private List<String> store(long chatId, UUID id, String kind, List<ImageData> images) {

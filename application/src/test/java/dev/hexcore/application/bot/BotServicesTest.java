@@ -49,12 +49,13 @@ class BotServicesTest {
     private final BotUserService users = new BotUserService(store, store, store, rules, uow, clock);
     private final DrawingGenerationService generations = new DrawingGenerationService(store, store, store, store,
             bytes -> new ImageData("image/png", bytes), model, new InMemoryFileStorage(), rules,
-            List.of(new ModelRef("gemini", "gemini-2.5-flash-image")), Duration.ofSeconds(30), uow, clock,
+            List.of(new ModelRef("gemini", "gemini-2.5-flash-image")), Duration.ofSeconds(30), Duration.ofMinutes(10), uow, clock,
             new UuidV7Generator(clock, RandomGenerator.of("L64X128MixRandom")));
 
     /** Answers image requests with distinct images, or fails as scripted; records whether a transaction was open. */
     private final class ScriptedImageModel implements ModelGateway {
         RuntimeException failure;
+        Runnable onCall = () -> { };
         final List<Integer> requested = new ArrayList<>();
         boolean calledInsideTransaction;
 
@@ -62,6 +63,7 @@ class BotServicesTest {
         public ModelResult images(ModelRequest request) {
             calledInsideTransaction |= uow.isActive();
             requested.add(request.imageOutputs());
+            onCall.run();
             if (failure != null) throw failure;
             return ModelResult.of("gemini", "gemini-2.5-flash-image").images(IntStream.range(0, request.imageOutputs())
                     .mapToObj(i -> new ImageData("image/png", new byte[] {(byte) i, (byte) requested.size()})).toList())
@@ -162,6 +164,24 @@ class BotServicesTest {
 
         model.failure = null;
         assertThat(generate(chatId, "k").newBalance()).as("the key is free for a retry").isZero();
+    }
+
+    @Test
+    void aGenerationLeftPendingByADeadProcessIsReleasedAfterItsTimeAndCannotCompleteLater() {
+        long chatId = register(35, null);
+        model.onCall = () -> {
+            clock.advance(Duration.ofMinutes(11));
+            assertThat(generations.releaseAbandoned()).as("pending for 11 minutes").isEqualTo(1);
+        };
+
+        assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> generate(chatId, null))
+                .satisfies(e -> assertThat(e.code()).isEqualTo("GENERATION_ABANDONED"));
+
+        assertThat(balance(chatId)).isEqualTo(1);
+        assertThat(users.get(BOT, chatId).user().generationCount()).isZero();
+        BotGeneration released = generations.history(BOT, chatId, new PageRequest(1, 20)).items().getFirst();
+        assertThat(released.errorCode()).isEqualTo("ABANDONED");
+        assertThat(generations.releaseAbandoned()).as("released once").isZero();
     }
 
     @Test

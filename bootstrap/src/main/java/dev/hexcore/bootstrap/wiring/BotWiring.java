@@ -5,6 +5,7 @@ import dev.hexcore.application.bot.BotUserService;
 import dev.hexcore.application.bot.BotUsersUseCase;
 import dev.hexcore.application.bot.DrawingGenerationService;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase;
+import dev.hexcore.application.bot.ReleaseAbandonedGenerationsUseCase;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.domain.bot.BotGenerations;
 import dev.hexcore.domain.bot.BotRules;
@@ -64,16 +65,18 @@ public class BotWiring {
 
     @Produces
     @Singleton
-    @Typed(GenerateFromDrawingUseCase.class)
+    @Typed({GenerateFromDrawingUseCase.class, ReleaseAbandonedGenerationsUseCase.class})
     DrawingGenerationService drawingGeneration(BotUserReader reader, BotUsers users, CreditLedger ledger,
                                                BotGenerations generations, DrawingImages drawings, ModelGateway gateway,
                                                FileStorage storage, BotRules rules, ModelSettings settings, Config config,
                                                UnitOfWork uow, Clock clock, IdGenerator ids,
                                                @ConfigProperty(name = "hexcore.bot.model-budget", defaultValue = "PT60S")
-                                               Duration budget) {
+                                               Duration budget,
+                                               @ConfigProperty(name = "hexcore.bot.abandon-after", defaultValue = "PT10M")
+                                               Duration abandonAfter) {
         List<ModelRef> chain = config.getOptionalValue(ModelSettings.PREFIX + "chains.bot", String.class)
                 .filter(v -> !v.isBlank()).map(v -> settings.chain("bot")).orElseGet(() -> settings.chain("image"));
         return new DrawingGenerationService(reader, users, ledger, generations, drawings, gateway, storage, rules, chain,
-                budget, uow, clock, ids);
+                budget, abandonAfter, uow, clock, ids);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.hexcore.application.bot.DrawingGenerationService;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase.GenerateCommand;
+import dev.hexcore.application.bot.ReleaseAbandonedGenerationsUseCase;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.bootstrap.support.HexcoreTestInfrastructure;
 import dev.hexcore.domain.bot.BotGeneration;
@@ -58,10 +59,11 @@ class BotModelFailureTest {
     @Inject UnitOfWork uow;
     @Inject Clock clock;
     @Inject IdGenerator ids;
+    @Inject ReleaseAbandonedGenerationsUseCase sweeper;
 
     private DrawingGenerationService serviceOn(String model) {
         return new DrawingGenerationService(reader, users, ledger, generations, drawings, gateway, storage, rules,
-                List.of(new ModelRef("gemini", model)), Duration.ofSeconds(5), uow, clock, ids);
+                List.of(new ModelRef("gemini", model)), Duration.ofSeconds(5), Duration.ofMinutes(10), uow, clock, ids);
     }
 
     private long userWithOneCredit() {
@@ -115,5 +117,22 @@ class BotModelFailureTest {
                 .satisfies(e -> assertThat(e.retryAfter()).isPositive());
 
         assertReleased(chatId, ModelUnavailableException.CODE);
+    }
+
+    @Test
+    void aGenerationLeftPendingByADeadProcessGetsItsCreditBackOnce() {
+        long chatId = userWithOneCredit();
+        UUID id = ids.next();
+        java.time.Instant started = clock.instant().minus(Duration.ofMinutes(11));
+        uow.run(() -> {
+            ledger.apply(CreditChange.spend(chatId, 1, "generation:" + id, started));
+            generations.start(id, chatId, "died-" + chatId, 0, started);
+        });
+        assertThat(reader.find(chatId).orElseThrow().ozhivashki()).isZero();
+
+        assertThat(sweeper.releaseAbandoned()).isGreaterThanOrEqualTo(1);
+
+        assertReleased(chatId, "ABANDONED");
+        assertThat(sweeper.releaseAbandoned()).as("nothing of this user is left to release").isZero();
     }
 }

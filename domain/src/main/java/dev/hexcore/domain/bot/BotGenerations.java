@@ -18,11 +18,15 @@ public interface BotGenerations {
     /** The pending or succeeded generation that holds this idempotency key, if any. */
     Optional<BotGeneration> findByKey(long chatId, String idempotencyKey);
 
-    void succeed(UUID id, String provider, String model, long latencyMs, List<String> mainImageKeys,
-                 List<String> bonusImageKeys, int balanceAfter, Instant at);
+    /** Completes a pending generation; false when it is no longer pending (released as abandoned meanwhile). */
+    boolean succeed(UUID id, String provider, String model, long latencyMs, List<String> mainImageKeys,
+                    List<String> bonusImageKeys, int balanceAfter, Instant at);
 
-    /** Marks it failed and frees its idempotency key. */
-    void fail(UUID id, String errorCode, long latencyMs, Instant at);
+    /** Marks a pending generation failed and frees its idempotency key; false when it was not pending. */
+    boolean fail(UUID id, String errorCode, long latencyMs, Instant at);
+
+    /** Generations still pending that started before {@code startedBefore}, oldest first, at most {@code limit}. */
+    List<BotGeneration> pendingSince(Instant startedBefore, int limit);
 
     /** A user's generations, newest first. */
     Page<BotGeneration> page(long chatId, PageRequest page);

@@ -32,6 +32,8 @@ public class PostgresBotGenerations implements BotGenerations {
     private static final String FAIL = "update bot_generations set status = 'failed', idempotency_key = null, "
             + "error_code = ?, latency_ms = ?, completed_at = ? where id = ? and status = 'pending'";
     private static final String PAGE = ChatPages.sql("bot_generations", COLUMNS, "created_at desc, id desc");
+    private static final String PENDING = "select " + COLUMNS + " from bot_generations where status = 'pending' "
+            + "and created_at < ? order by created_at limit ?";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final AgroalDataSource dataSource;
@@ -74,9 +76,9 @@ public class PostgresBotGenerations implements BotGenerations {
     }
 
     @Override
-    public void succeed(UUID id, String provider, String model, long latencyMs, List<String> mainImageKeys,
-                        List<String> bonusImageKeys, int balanceAfter, Instant at) {
-        Jdbc.withConnection(dataSource, connection -> {
+    public boolean succeed(UUID id, String provider, String model, long latencyMs, List<String> mainImageKeys,
+                           List<String> bonusImageKeys, int balanceAfter, Instant at) {
+        return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement update = connection.prepareStatement(SUCCEED)) {
                 update.setString(1, provider);
                 update.setString(2, model);
@@ -86,20 +88,35 @@ public class PostgresBotGenerations implements BotGenerations {
                 update.setInt(6, balanceAfter);
                 Jdbc.setInstant(update, 7, at);
                 update.setObject(8, id);
-                return update.executeUpdate();
+                return update.executeUpdate() == 1;
             }
         });
     }
 
     @Override
-    public void fail(UUID id, String errorCode, long latencyMs, Instant at) {
-        Jdbc.withConnection(dataSource, connection -> {
+    public boolean fail(UUID id, String errorCode, long latencyMs, Instant at) {
+        return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement update = connection.prepareStatement(FAIL)) {
                 update.setString(1, errorCode);
                 update.setLong(2, latencyMs);
                 Jdbc.setInstant(update, 3, at);
                 update.setObject(4, id);
-                return update.executeUpdate();
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<BotGeneration> pendingSince(Instant startedBefore, int limit) {
+        return Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PENDING)) {
+                Jdbc.setInstant(select, 1, startedBefore);
+                select.setInt(2, limit);
+                List<BotGeneration> pending = new java.util.ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) pending.add(generation(rows));
+                }
+                return pending;
             }
         });
     }

@@ -153,20 +153,30 @@ public final class InMemoryBotStore implements BotUsers, BotUserReader, CreditLe
     }
 
     @Override
-    public void succeed(UUID id, String provider, String model, long latencyMs, List<String> main, List<String> bonus,
-                        int balanceAfter, Instant at) {
+    public boolean succeed(UUID id, String provider, String model, long latencyMs, List<String> main, List<String> bonus,
+                           int balanceAfter, Instant at) {
         uow.requireActive();
         BotGeneration g = generations.get(id);
+        if (g.status() != BotGeneration.Status.PENDING) return false;
         generations.put(id, new BotGeneration(id, g.chatId(), g.idempotencyKey(), BotGeneration.Status.SUCCEEDED,
                 g.bonusImagesPlanned(), provider, model, latencyMs, main, bonus, balanceAfter, null, g.createdAt(), at));
+        return true;
     }
 
     @Override
-    public void fail(UUID id, String errorCode, long latencyMs, Instant at) {
+    public boolean fail(UUID id, String errorCode, long latencyMs, Instant at) {
         uow.requireActive();
         BotGeneration g = generations.get(id);
+        if (g.status() != BotGeneration.Status.PENDING) return false;
         generations.put(id, new BotGeneration(id, g.chatId(), null, BotGeneration.Status.FAILED, g.bonusImagesPlanned(),
                 null, null, latencyMs, List.of(), List.of(), null, errorCode, g.createdAt(), at));
+        return true;
+    }
+
+    @Override
+    public List<BotGeneration> pendingSince(Instant startedBefore, int limit) {
+        return generations.values().stream().filter(g -> g.status() == BotGeneration.Status.PENDING)
+                .filter(g -> g.createdAt().isBefore(startedBefore)).limit(limit).toList();
     }
 
     @Override
