@@ -187,6 +187,8 @@ class BotJourneyTest {
         from(newAddress()).header("Authorization", "Bearer " + botKey).get(BOT + "/users/" + unknown).then()
                 .statusCode(404).contentType(PROBLEM_JSON).body("code", equalTo("NOT_FOUND"));
         bot().get(BOT + "/users/not-a-number").then().statusCode(404).contentType(PROBLEM_JSON);
+        bot().get(BOT + "/users/0/ledger").then().statusCode(404).contentType(PROBLEM_JSON);
+        bot().get(BOT + "/users/" + Long.MIN_VALUE + "/generations").then().statusCode(404).contentType(PROBLEM_JSON);
         generate(unknown, drawing(64, 64), null).then().statusCode(404).contentType(PROBLEM_JSON);
         bot().contentType(ContentType.JSON).body(Map.of("username", "x")).post(BOT + "/users").then().statusCode(422)
                 .contentType(PROBLEM_JSON);
@@ -214,6 +216,21 @@ class BotJourneyTest {
         assertThat(user(chatId).getInt("ozhivashki")).isEqualTo(1);
         assertThat(bot().get(BOT + "/users/" + chatId + "/generations").then().statusCode(200).extract()
                 .jsonPath().getInt("total")).isZero();
+    }
+
+    @Test
+    void everyBotRouteIsInTheOpenApiDocumentWithItsOperationIdAndErrors() {
+        JsonPath api = from(newAddress()).get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, String> operations = Map.of("/api/v1/bot/users", "post.operationId",
+                "/api/v1/bot/users/{chat_id}", "get.operationId", "/api/v1/bot/users/{chat_id}/ledger", "get.operationId",
+                "/api/v1/bot/users/{chat_id}/daily_bonus", "post.operationId", "/api/v1/bot/generate", "post.operationId",
+                "/api/v1/bot/users/{chat_id}/generations", "get.operationId");
+        operations.forEach((path, operation) -> assertThat(api.getString("paths.'" + path + "'." + operation))
+                .as(path).isNotBlank());
+        Map<String, Object> generate = api.getMap("paths.'/api/v1/bot/generate'.post.responses");
+        assertThat(generate).containsKeys("200", "402", "404", "409", "413", "415", "422", "502", "503", "401", "403");
+        assertThat(api.getString("paths.'/api/v1/bot/generate'.post.responses.'402'.content.'application/problem+json'"
+                + ".examples.insufficient.value.code")).isEqualTo("INSUFFICIENT_CREDITS");
     }
 
     /** A PNG signature and IHDR announcing {@code width × height}, with no pixel data behind it. */

@@ -11,6 +11,7 @@ import dev.hexcore.application.bot.GenerateFromDrawingUseCase;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase.GenerateCommand;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase.GeneratedImages;
 import dev.hexcore.domain.bot.BotGeneration;
+import dev.hexcore.domain.bot.ChatId;
 import dev.hexcore.domain.bot.CreditEntry;
 import dev.hexcore.domain.generation.ImageData;
 import dev.hexcore.domain.shared.InvalidValueException;
@@ -269,13 +270,15 @@ public class BotResource {
                 GenerationResponse::from);
     }
 
-    /** A chat id in a path: anything but a whole number names no user (404). */
+    /** A chat id in a path: anything but a Telegram chat id names no user (404). */
     private static long chatId(String value) {
         try {
-            return Long.parseLong(value);
+            long chatId = Long.parseLong(value);
+            if (chatId != 0 && Math.abs(chatId) <= ChatId.MAX) return chatId;
         } catch (NumberFormatException e) {
-            throw new NotFoundException("Bot user");
+            // falls through to 404
         }
+        throw new NotFoundException("Bot user");
     }
 
     private static long formChatId(String value) {
