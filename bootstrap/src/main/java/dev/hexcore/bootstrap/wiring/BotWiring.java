@@ -17,6 +17,7 @@ import dev.hexcore.domain.generation.ModelRef;
 import dev.hexcore.domain.port.FileStorage;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.IdGenerator;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
@@ -47,12 +48,16 @@ public class BotWiring {
 
     @Produces
     @Singleton
-    @Typed(DrawingImages.class)
+    @Typed({DrawingImages.class, ImageIoDrawingImages.class})
     ImageIoDrawingImages drawingImages(
             @ConfigProperty(name = "hexcore.bot.max-image-pixels", defaultValue = "40000000") long maxPixels,
             @ConfigProperty(name = "hexcore.bot.max-image-side", defaultValue = "10000") int maxSide,
             @ConfigProperty(name = "hexcore.bot.model-input-size", defaultValue = "1024") int inputSize) {
         return new ImageIoDrawingImages(maxPixels, maxSide, inputSize);
+    }
+
+    void closeDrawingImages(@Disposes ImageIoDrawingImages drawings) {
+        drawings.close();
     }
 
     @Produces

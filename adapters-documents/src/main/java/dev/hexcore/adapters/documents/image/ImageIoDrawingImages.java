@@ -28,7 +28,7 @@ import net.coobird.thumbnailator.Thumbnails;
  * model's input square (never enlarging it), and the result is written as a fresh PNG, which carries none of the
  * upload's metadata. The work runs on a pool of platform threads, one per processor.
  */
-public final class ImageIoDrawingImages implements DrawingImages {
+public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable {
     private enum Format {
         PNG("png"), JPEG("jpeg"), WEBP("webp");
 
@@ -99,6 +99,12 @@ public final class ImageIoDrawingImages implements DrawingImages {
             throw new UncheckedIOException("Cannot write the prepared drawing", e);
         }
         return new ImageData("image/png", png.toByteArray());
+    }
+
+    /** Stops the preparing threads once the drawings in progress are done. */
+    @Override
+    public void close() {
+        workers.shutdown();
     }
 
     /** JPEG, PNG or WebP by their signatures; anything else is refused whatever it claims to be. */
