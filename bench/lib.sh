@@ -13,6 +13,7 @@ BENCH_PORT=${BENCH_PORT:-8080}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}   # seconds to wait for /q/health/ready
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}      # extra JVM flags for the app, e.g. "-Xmx1g"
 BENCH_GENERATE_JWT_KEYS=${BENCH_GENERATE_JWT_KEYS:-0}  # 1: give the app a throw-away RSA key pair
+BENCH_PROFILE=${BENCH_PROFILE:-embedded}  # the app's Quarkus profile; prod needs BENCH_GENERATE_JWT_KEYS=1
 JAR=${BENCH_JAR:-$ROOT/bootstrap/target/quarkus-app/quarkus-run.jar}
 
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
@@ -240,7 +241,7 @@ start_app() {
       HEXCORE_RATE_LIMIT_AUTH_PER_MIN=1000 \
       "${JWT_ENV[@]}" \
       "$@" \
-      java "${APP_JAVA_FLAGS[@]}" $BENCH_JAVA_OPTS -Dquarkus.profile=embedded -jar "$JAR"
+      java "${APP_JAVA_FLAGS[@]}" $BENCH_JAVA_OPTS -Dquarkus.profile="$BENCH_PROFILE" -jar "$JAR"
   ) >"$APP_LOG" 2>&1 &
   APP_PID=$!
 

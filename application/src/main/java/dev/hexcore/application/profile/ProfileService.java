@@ -7,7 +7,9 @@ import dev.hexcore.domain.profile.Profile;
 import dev.hexcore.domain.profile.ProfileFilter;
 import dev.hexcore.domain.profile.ProfileGenerator;
 import dev.hexcore.domain.profile.ProfileLocale;
+import dev.hexcore.domain.profile.ProfileReader;
 import dev.hexcore.domain.profile.ProfileRepository;
+import dev.hexcore.domain.profile.ProfileView;
 import dev.hexcore.domain.shared.IdGenerator;
 import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.InvalidValueException.FieldError;
@@ -24,7 +26,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
-/** Generates, stores, lists and soft-deletes profiles; purges expired ones. */
+/**
+ * Generates, stores, lists and soft-deletes profiles; purges expired ones. Reads go through the {@link ProfileReader}
+ * (views with the stored JSON, no aggregate); writes load and change {@link Profile}s through the repository.
+ */
 public final class ProfileService implements GenerateProfilesUseCase, ProfilesUseCase, PurgeExpiredProfilesUseCase {
     public static final int MAX_COUNT = 100;
     static final long MIN_TTL_SECONDS = 60;
@@ -33,15 +38,17 @@ public final class ProfileService implements GenerateProfilesUseCase, ProfilesUs
 
     private final ProfileGenerator generator;
     private final ProfileRepository profiles;
+    private final ProfileReader reader;
     private final UnitOfWork uow;
     private final Clock clock;
     private final IdGenerator ids;
     private final RandomGenerator random;
 
-    public ProfileService(ProfileGenerator generator, ProfileRepository profiles, UnitOfWork uow, Clock clock,
-                          IdGenerator ids, RandomGenerator random) {
+    public ProfileService(ProfileGenerator generator, ProfileRepository profiles, ProfileReader reader, UnitOfWork uow,
+                          Clock clock, IdGenerator ids, RandomGenerator random) {
         this.generator = generator;
         this.profiles = profiles;
+        this.reader = reader;
         this.uow = uow;
         this.clock = clock;
         this.ids = ids;
@@ -78,19 +85,19 @@ public final class ProfileService implements GenerateProfilesUseCase, ProfilesUs
     }
 
     @Override
-    public Profile get(Actor actor, UUID id) {
+    public ProfileView get(Actor actor, UUID id) {
         ProfileAccess.requireRead(actor);
-        return profiles.findVisible(id, clock.instant())
+        return reader.findView(id, clock.instant())
                 .filter(p -> ProfileAccess.canSee(actor, p.sourceKey()))
                 .orElseThrow(() -> new NotFoundException("Profile"));
     }
 
     @Override
-    public Page<Profile> list(Actor actor, ProfileFilter filter, PageRequest page) {
+    public Page<ProfileView> list(Actor actor, ProfileFilter filter, PageRequest page) {
         ProfileAccess.requireRead(actor);
         ProfileFilter scoped = scope(actor, filter);
         if (scoped == null) return new Page<>(List.of(), page.page(), page.limit(), 0);
-        return profiles.findVisible(scoped, page, clock.instant());
+        return reader.findViews(scoped, page, clock.instant());
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.hexcore.domain.profile.ProfileEvent;
 import dev.hexcore.domain.profile.ProfileFilter;
 import dev.hexcore.domain.profile.ProfileGenerator;
 import dev.hexcore.domain.profile.ProfileLocale;
+import dev.hexcore.domain.profile.ProfileView;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.NotFoundException;
@@ -50,7 +51,7 @@ class ProfileServiceTest {
         clock = new MutableClock(START);
         uow = new FakeUnitOfWork();
         profiles = new InMemoryProfileRepository(uow);
-        service = new ProfileService(new ProfileGenerator(new ListPersonaSource()), profiles, uow, clock,
+        service = new ProfileService(new ProfileGenerator(new ListPersonaSource()), profiles, profiles, uow, clock,
                 new UuidV7Generator(clock, new SplittableRandom(1)), new SplittableRandom(2));
     }
 
@@ -120,7 +121,7 @@ class ProfileServiceTest {
         assertThat(service.list(OTHER, new ProfileFilter(null, null, WRITER.id().toString()), new PageRequest(1, 20)).total()).isZero();
         assertThat(service.list(ADMIN, null, new PageRequest(1, 20)).total()).isEqualTo(3);
         assertThat(service.list(ADMIN, new ProfileFilter(null, null, WRITER.id().toString()), new PageRequest(1, 20)).items())
-                .extracting(Profile::id).containsExactly(mine.id());
+                .extracting(ProfileView::id).containsExactly(mine.id());
         assertThat(service.get(ADMIN, mine.id()).id()).isEqualTo(mine.id());
     }
 
@@ -149,7 +150,7 @@ class ProfileServiceTest {
         clock.advance(Duration.ofSeconds(61));
 
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> service.get(WRITER, shortLived.id()));
-        assertThat(service.list(WRITER, null, new PageRequest(1, 20)).items()).extracting(Profile::id).containsExactly(kept.id());
+        assertThat(service.list(WRITER, null, new PageRequest(1, 20)).items()).extracting(ProfileView::id).containsExactly(kept.id());
         assertThat(service.purgeExpired()).isEqualTo(1);
         assertThat(profiles.raw(shortLived.id())).isEmpty();
         assertThat(service.purgeExpired()).isZero();

@@ -16,6 +16,7 @@ import dev.hexcore.domain.profile.ExportRepository;
 import dev.hexcore.domain.profile.PersonaSource;
 import dev.hexcore.domain.profile.ProfileDocumentWriter;
 import dev.hexcore.domain.profile.ProfileGenerator;
+import dev.hexcore.domain.profile.ProfileReader;
 import dev.hexcore.domain.profile.ProfileRepository;
 import dev.hexcore.domain.shared.IdGenerator;
 import jakarta.enterprise.inject.Instance;
@@ -32,9 +33,9 @@ public class ProfileWiring {
     @Produces
     @Singleton
     @Typed({GenerateProfilesUseCase.class, ProfilesUseCase.class, PurgeExpiredProfilesUseCase.class})
-    ProfileService profiles(PersonaSource personas, ProfileRepository profiles, UnitOfWork uow, Clock clock,
-                            IdGenerator ids, RandomGenerator random) {
-        return new ProfileService(new ProfileGenerator(personas), profiles, uow, clock, ids, random);
+    ProfileService profiles(PersonaSource personas, ProfileRepository profiles, ProfileReader reader, UnitOfWork uow,
+                            Clock clock, IdGenerator ids, RandomGenerator random) {
+        return new ProfileService(new ProfileGenerator(personas), profiles, reader, uow, clock, ids, random);
     }
 
     @Produces

@@ -9,11 +9,16 @@ import static dev.hexcore.bootstrap.support.Journeys.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.profile.Profile;
 import dev.hexcore.domain.profile.ProfileEvent;
 import dev.hexcore.domain.profile.ProfileFilter;
+import dev.hexcore.domain.profile.ProfileReader;
 import dev.hexcore.domain.profile.ProfileRepository;
+import dev.hexcore.domain.profile.ProfileView;
 import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +40,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ProfileRepository} on the suite's PostgreSQL, through the domain port. Every test owns its profiles through
+ * {@link ProfileRepository} and {@link ProfileReader} on the suite's PostgreSQL, through the domain ports. Every test owns its profiles through
  * a unique source key (or, for the purge, times decades in the past), since the whole suite shares one database.
  */
 @QuarkusTest
@@ -44,6 +49,9 @@ class ProfileRepositoryContractTest {
 
     @Inject
     ProfileRepository profiles;
+
+    @Inject
+    ProfileReader reader;
 
     @Inject
     UnitOfWork uow;
@@ -65,6 +73,50 @@ class ProfileRepositoryContractTest {
         assertThat(read.expiresAt()).isEqualTo(written.expiresAt());
         assertThat(read.deletedAt()).isNull();
         assertThat(profiles.findVisible(UUID.randomUUID(), now)).isEmpty();
+    }
+
+    @Test
+    void aViewCarriesTheStoredPayloadAsJsonTextAndTheRowsFields() throws Exception {
+        Instant now = now();
+        Profile written = expiring(unique("owner"), now.minusSeconds(5), now.plus(Duration.ofDays(1)));
+        uow.run(() -> profiles.insertAll(List.of(written)));
+
+        ProfileView view = reader.findView(written.id(), now).orElseThrow();
+        assertThat(view.id()).isEqualTo(written.id());
+        assertThat(view.sourceKey()).isEqualTo(written.sourceKey());
+        assertThat(view.createdAt()).isEqualTo(written.createdAt());
+        assertThat(view.expiresAt()).isEqualTo(written.expiresAt());
+        JsonNode payload = new ObjectMapper().readTree(view.payloadJson());
+        assertThat(payload.get("full_name").asText()).isEqualTo("Иванов Иван Петрович");
+        assertThat(payload.at("/finance/monthly_income/value").isTextual()).as("money as text").isTrue();
+        assertThat(payload.at("/passport/issue_date").asText()).isEqualTo("2005-04-01");
+        assertThat(reader.findView(written.id(), written.expiresAt())).as("expired at exactly now").isEmpty();
+        assertThat(reader.findView(UUID.randomUUID(), now)).isEmpty();
+    }
+
+    @Test
+    void aViewInsideAUnitOfWorkSeesItsOwnUncommittedInsert() {
+        Profile written = profile(unique("owner"), now());
+        assertThat(uow.inTransaction(() -> {
+            profiles.insertAll(List.of(written));
+            return reader.findView(written.id(), now());
+        })).isPresent();
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyButCarriesTheTotal() {
+        String owner = unique("owner");
+        Instant t = now().minusSeconds(10);
+        uow.run(() -> profiles.insertAll(List.of(profile(owner, t), profile(owner, t.plusSeconds(1)),
+                profile(owner, t.plusSeconds(2)))));
+        ProfileFilter mine = ProfileFilter.all().ownedBy(owner);
+
+        Page<ProfileView> past = reader.findViews(mine, new PageRequest(3, 2), now());
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(3);
+        assertThat(reader.findViews(mine, new PageRequest(2, 2), now()).items()).hasSize(1);
+        assertThat(reader.findViews(ProfileFilter.all().ownedBy(unique("nobody")), new PageRequest(1, 20), now()).total())
+                .isZero();
     }
 
     @Test

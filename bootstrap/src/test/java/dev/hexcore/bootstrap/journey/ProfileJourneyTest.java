@@ -84,6 +84,19 @@ class ProfileJourneyTest {
     }
 
     @Test
+    void aListedProfileIsTheStoredDocumentAndTheApiDocumentDescribesIt() {
+        JsonPath generated = generate(key, Map.of("count", 2, "persist", true, "seed", 11), 201);
+        JsonPath listed = as(key).get(PROFILES).then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("items.payload")).as("the stored payloads, newest first, as the generate answer wrote them")
+                .containsExactly(generated.getMap("items[1].payload"), generated.getMap("items[0].payload"));
+
+        JsonPath openApi = from(newAddress()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(openApi.getString("components.schemas.ProfileResponse.properties.payload.'$ref'"))
+                .isEqualTo("#/components/schemas/PersonProfile");
+    }
+
+    @Test
     void theSameSeedGivesTheSamePeopleAndUnpersistedOnesHaveNoIds() {
         JsonPath stored = generate(key, Map.of("count", 2, "persist", true, "seed", 7, "locale", "ru"), 201);
         JsonPath again = generate(key, Map.of("count", 2, "seed", 7), 200);

@@ -60,6 +60,8 @@ public final class ApiKey {
         List<InvalidValueException.FieldError> errors = new ArrayList<>();
         if (label == null || label.isBlank() || label.trim().length() > 100) {
             errors.add(new InvalidValueException.FieldError("label", "must be 1 to 100 characters"));
+        } else if (label.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            errors.add(new InvalidValueException.FieldError("label", "must be a single line without control characters"));
         }
         ApiKeyScope.problem(scopes).ifPresent(message -> errors.add(new InvalidValueException.FieldError("scopes", message)));
         if (rateLimitPerMin != null && (rateLimitPerMin < 1 || rateLimitPerMin > MAX_RATE_LIMIT_PER_MIN)) {

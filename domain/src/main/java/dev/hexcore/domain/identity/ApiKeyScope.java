@@ -13,8 +13,10 @@ public final class ApiKeyScope {
     public static final String EXPORTS = "exports";
     public static final String BOT = "bot";
     public static final String RECOMMENDATIONS = "recommendations";
+    /** The flower-shop CRM (seed 004): a key with it acts as an admin there and names the shop with ?shop_id=. */
+    public static final String CRM = "crm";
 
-    public static final Set<String> KNOWN = Set.of(ADMIN, PROFILES_READ, PROFILES_WRITE, EXPORTS, BOT, RECOMMENDATIONS);
+    public static final Set<String> KNOWN = Set.of(ADMIN, PROFILES_READ, PROFILES_WRITE, EXPORTS, BOT, RECOMMENDATIONS, CRM);
 
     private ApiKeyScope() {
     }

@@ -125,6 +125,12 @@ class ApiKeyTest {
         assertInvalid(() -> issueWith(label, SCOPES, null, null), "label");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"two\nlines", "tab\there", "esc\u001b[31m", "del\u007f", "c1\u0085"})
+    void a_label_is_one_line_without_control_characters(String label) {
+        assertInvalid(() -> issueWith(label, SCOPES, null, null), "label");
+    }
+
     @Test
     void the_label_is_at_most_100_characters() {
         assertThat(issueWith("x".repeat(100), SCOPES, null, null).key().label()).hasSize(100);

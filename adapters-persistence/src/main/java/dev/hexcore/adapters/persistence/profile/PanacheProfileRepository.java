@@ -1,7 +1,7 @@
 package dev.hexcore.adapters.persistence.profile;
 
 import dev.hexcore.adapters.persistence.shared.DatabaseException;
-import dev.hexcore.adapters.persistence.shared.Reads;
+import dev.hexcore.adapters.persistence.shared.Jdbc;
 import dev.hexcore.domain.profile.Profile;
 import dev.hexcore.domain.profile.ProfileEvent;
 import dev.hexcore.domain.profile.ProfileFilter;
@@ -9,8 +9,6 @@ import dev.hexcore.domain.profile.ProfileRepository;
 import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -35,6 +33,7 @@ import org.hibernate.Session;
  * fail without one; reads work with or without a transaction and always see committed data.
  *
  * <ul>
+ *   <li>Reads by id, pages and counts are plain SQL ({@link PostgresProfileReader}): no entity is loaded.</li>
  *   <li>{@link #insertAll} sends every row in one JDBC batch: one round trip for a whole generated page.</li>
  *   <li>{@link #markDeleted} is a conditional update, so a profile is deleted, and its event recorded, once.</li>
  *   <li>{@link #forEachVisible} reads through a server-side cursor ({@value #CURSOR_FETCH_SIZE} rows per fetch) on a
@@ -52,11 +51,14 @@ public class PanacheProfileRepository implements ProfileRepository {
 
     private final AgroalDataSource dataSource;
     private final TransactionManager transactions;
+    private final PostgresProfileReader reader;
 
     @Inject
-    public PanacheProfileRepository(AgroalDataSource dataSource, TransactionManager transactions) {
+    public PanacheProfileRepository(AgroalDataSource dataSource, TransactionManager transactions,
+                                    PostgresProfileReader reader) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.reader = reader;
     }
 
     @Override
@@ -85,30 +87,29 @@ public class PanacheProfileRepository implements ProfileRepository {
         if (changed == 1) ProfileMapper.toEntity(event).persist();
     }
 
+    /** Through the reader's SQL, so the aggregate and the read routes see the same rows; the payload is parsed here. */
     @Override
     public Optional<Profile> findVisible(UUID id, Instant now) {
-        VisibleProfiles.Hql visible = VisibleProfiles.hql(ProfileFilter.all(), now);
-        return Reads.fresh(() -> ProfileEntity.<ProfileEntity>find("id = :id and " + visible.where(),
-                        visible.parameters().and("id", id))
-                .firstResultOptional().map(ProfileMapper::toDomain));
+        return reader.findView(id, now).map(ProfileMapper::toDomain);
     }
 
     @Override
     public Page<Profile> findVisible(ProfileFilter filter, PageRequest page, Instant now) {
-        VisibleProfiles.Hql visible = VisibleProfiles.hql(filter, now);
-        return Reads.fresh(() -> {
-            PanacheQuery<ProfileEntity> query = ProfileEntity.find(visible.where(), Sort.descending("createdAt", "id"),
-                    visible.parameters());
-            List<Profile> items = query.page(page.page() - 1, page.limit()).list().stream()
-                    .map(ProfileMapper::toDomain).toList();
-            return new Page<>(items, page.page(), page.limit(), query.count());
-        });
+        return reader.findViews(filter, page, now).map(ProfileMapper::toDomain);
     }
 
     @Override
     public long countVisible(ProfileFilter filter, Instant now) {
-        VisibleProfiles.Hql visible = VisibleProfiles.hql(filter, now);
-        return ProfileEntity.count(visible.where(), visible.parameters());
+        VisibleProfiles.Sql visible = VisibleProfiles.sql(filter, now);
+        return Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from profiles where " + visible.where())) {
+                visible.bind(count, 1);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     /**
@@ -127,7 +128,7 @@ public class PanacheProfileRepository implements ProfileRepository {
             connection.setAutoCommit(false);   // PostgreSQL keeps a cursor only inside a transaction
             try (PreparedStatement statement = connection.prepareStatement(select)) {
                 statement.setFetchSize(CURSOR_FETCH_SIZE);
-                visible.bind(statement);
+                visible.bind(statement, 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) sink.accept(ProfileMapper.fromRow(rows));
                 }

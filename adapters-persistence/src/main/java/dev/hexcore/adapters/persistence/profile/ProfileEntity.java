@@ -13,7 +13,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * Row of {@code profiles}; see {@code V2__profiles_and_exports.sql}. {@code payload} is the JSON text written by
  * {@link ProfilePayloadJson} (Hibernate passes strings through to {@code jsonb} unchanged). Rows are inserted and
- * soft-deleted with plain SQL by {@link PanacheProfileRepository}; the entity serves reads. Public only because
+ * read with plain SQL ({@link PanacheProfileRepository}, {@link PostgresProfileReader}); the entity serves the
+ * soft-delete update and Hibernate's schema validation. Public only because
  * Quarkus defines Hibernate's proxy classes in another class loader (test mode), which cannot subclass a
  * package-private class; nothing outside this package uses it.
  */

@@ -3,12 +3,13 @@ package dev.hexcore.adapters.persistence.profile;
 import dev.hexcore.adapters.persistence.shared.Jdbc;
 import dev.hexcore.domain.profile.Profile;
 import dev.hexcore.domain.profile.ProfileEvent;
+import dev.hexcore.domain.profile.ProfileView;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** Copies between {@link Profile} and its row, as an entity or as plain JDBC (batch insert, cursor). */
+/** Copies between {@link Profile} and its row: plain JDBC (batch insert, cursor), a view, an event entity. */
 final class ProfileMapper {
     /** The columns {@link #fromRow} reads, in a {@code select}. */
     static final String COLUMNS = "id, payload::text as payload, source_key, created_at, expires_at, deleted_at";
@@ -19,9 +20,10 @@ final class ProfileMapper {
     private ProfileMapper() {
     }
 
-    static Profile toDomain(ProfileEntity e) {
-        return Profile.restore(e.id, ProfilePayloadJson.read(e.payload), e.sourceKey, e.createdAt, e.expiresAt,
-                e.deletedAt);
+    /** A visible profile (not deleted) from its view, the payload parsed. */
+    static Profile toDomain(ProfileView view) {
+        return Profile.restore(view.id(), ProfilePayloadJson.read(view.payloadJson()), view.sourceKey(), view.createdAt(),
+                view.expiresAt(), null);
     }
 
     static Profile fromRow(ResultSet row) throws SQLException {

@@ -2,7 +2,6 @@ package dev.hexcore.adapters.persistence.profile;
 
 import dev.hexcore.adapters.persistence.shared.Jdbc;
 import dev.hexcore.domain.profile.ProfileFilter;
-import io.quarkus.panache.common.Parameters;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,49 +9,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The condition "visible at {@code now} and matching the filter", once in HQL (pages, counts) and once in SQL (the
- * export cursor), so both always select the same rows: not deleted, not expired, created in
+ * The condition "visible at {@code now} and matching the filter", in SQL, for every read of {@code profiles} (views,
+ * pages, counts, the export cursor), so they all select the same rows: not deleted, not expired, created in
  * [{@code createdAfter}, {@code createdBefore}), created by {@code sourceKey} when it is set.
  */
 final class VisibleProfiles {
+    /** Not deleted and not expired at the one parameter, {@code now}. */
+    static final String VISIBLE = "deleted_at is null and (expires_at is null or expires_at > ?)";
+
     private VisibleProfiles() {
-    }
-
-    /** For {@link ProfileEntity}: the HQL condition and its named parameters. */
-    record Hql(String where, Parameters parameters) {
-    }
-
-    static Hql hql(ProfileFilter filter, Instant now) {
-        StringBuilder where = new StringBuilder("deletedAt is null and (expiresAt is null or expiresAt > :now)");
-        Parameters parameters = Parameters.with("now", now);
-        if (filter.createdAfter() != null) {
-            where.append(" and createdAt >= :after");
-            parameters.and("after", filter.createdAfter());
-        }
-        if (filter.createdBefore() != null) {
-            where.append(" and createdAt < :before");
-            parameters.and("before", filter.createdBefore());
-        }
-        if (filter.sourceKey() != null) {
-            where.append(" and sourceKey = :sourceKey");
-            parameters.and("sourceKey", filter.sourceKey());
-        }
-        return new Hql(where.toString(), parameters);
     }
 
     /** For {@code profiles}: the SQL condition with positional parameters, bound by {@link Sql#bind}. */
     record Sql(String where, List<Object> values) {
-        /** Binds the values from parameter 1 on; instants as {@code timestamptz}. */
-        void bind(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) instanceof Instant instant) Jdbc.setInstant(statement, i + 1, instant);
-                else statement.setObject(i + 1, values.get(i));
+        /** Binds the values from parameter {@code first} on, instants as {@code timestamptz}; returns the next index. */
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (Object value : values) {
+                if (value instanceof Instant instant) Jdbc.setInstant(statement, index++, instant);
+                else statement.setObject(index++, value);
             }
+            return index;
         }
     }
 
     static Sql sql(ProfileFilter filter, Instant now) {
-        StringBuilder where = new StringBuilder("deleted_at is null and (expires_at is null or expires_at > ?)");
+        StringBuilder where = new StringBuilder(VISIBLE);
         List<Object> values = new ArrayList<>(List.of(now));
         if (filter.createdAfter() != null) {
             where.append(" and created_at >= ?");

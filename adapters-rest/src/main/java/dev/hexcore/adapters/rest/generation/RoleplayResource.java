@@ -1,5 +1,6 @@
 package dev.hexcore.adapters.rest.generation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.roleplay.RoleplayUseCase;
 import dev.hexcore.application.roleplay.RoleplayUseCase.RoleplayCommand;
@@ -64,7 +65,8 @@ public class RoleplayResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "first line", value = "{\"scenario\":\"Meeting a pro player\","
             + "\"role\":\"Layla\",\"message\":\"Hi!\",\"history\":[],\"target_language\":\"Kazakh\",\"level\":\"A1\"}")))
     @APIResponse(responseCode = "200", description = "{\"response\": \"...\"}",
-            content = @Content(examples = @ExampleObject(name = "answer", value = "{\"response\":\"Сәлем! Мен Ләйләмін.\"}")))
+            content = @Content(schema = @Schema(implementation = ChatResponse.class),
+                    examples = @ExampleObject(name = "answer", value = "{\"response\":\"Сәлем! Мен Ләйләмін.\"}")))
     @APIResponse(responseCode = "422", description = "A blank scenario, role, message, target_language or level; a bad history turn")
     @APIResponse(responseCode = "502", description = "MODEL_BAD_RESPONSE: the model refused or answered unusably")
     @APIResponse(responseCode = "503", description = "MODEL_UNAVAILABLE: no model could answer in time (Retry-After)")

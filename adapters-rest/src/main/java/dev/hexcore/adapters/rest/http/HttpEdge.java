@@ -19,7 +19,8 @@ import org.jboss.logging.MDC;
 
 /**
  * What happens to every HTTP request before and after JAX-RS: the trace id, one access-log line, the
- * {@code /health} alias, and problem bodies for what never reaches a resource (unknown routes, oversize bodies).
+ * {@code /health} alias, the request-line, header and query checks of ADR 0012, and problem bodies for what never
+ * reaches a resource (unknown routes, oversize bodies, URIs and headers).
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -38,15 +39,25 @@ public class HttpEdge {
     private final BodyHandler chunkedUploads;
 
     private final CorsOrigins corsOrigins;
+    /**
+     * The request-target and header limits, enforced here rather than by the HTTP codec: the codec's own refusals
+     * (at its larger quarkus.http.limits) have no body, these are problems.
+     */
+    private final int maxUriLength;
+    private final long maxHeadersSize;
 
     public HttpEdge(@ConfigProperty(name = "hexcore.http.max-body-size", defaultValue = "1M") MemorySize maxBodySize,
                     @ConfigProperty(name = "hexcore.http.upload-paths") Optional<Set<String>> uploadPaths,
                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxUploadSize,
                     @ConfigProperty(name = "quarkus.http.body.uploads-directory", defaultValue = "file-uploads") String uploads,
-                    @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins) {
+                    @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
+                    @ConfigProperty(name = "hexcore.http.max-uri-length", defaultValue = "8192") int maxUriLength,
+                    @ConfigProperty(name = "hexcore.http.max-headers-size", defaultValue = "16K") MemorySize maxHeadersSize) {
         this.maxBodySize = maxBodySize;
         this.uploadPaths = uploadPaths.orElse(Set.of());
         this.maxUploadSize = maxUploadSize;
+        this.maxUriLength = maxUriLength;
+        this.maxHeadersSize = maxHeadersSize.asLongValue();
         this.corsOrigins = new CorsOrigins(corsOrigins.orElse(List.of()));
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
         this.chunkedUploads = BodyHandler.create(uploads).setBodyLimit(maxUploadSize.asLongValue())
@@ -67,6 +78,21 @@ public class HttpEdge {
         if (!corsOrigins.allows(ctx.request())) {
             Problems.write(ctx, 403, "CORS_ORIGIN_NOT_ALLOWED",
                     "Origin " + ctx.request().getHeader("Origin") + " is not allowed to call this API");
+            return;
+        }
+        if (ctx.request().uri().length() > maxUriLength) {
+            Problems.write(ctx, 414, "URI_TOO_LONG", "The request URI is longer than the server accepts ("
+                    + maxUriLength + " characters)");
+            return;
+        }
+        if (headersSize(ctx) > maxHeadersSize) {
+            Problems.write(ctx, 431, "HEADERS_TOO_LARGE", "The request headers are larger than the server accepts ("
+                    + maxHeadersSize + " bytes)");
+            return;
+        }
+        QueryText.Refusal query = QueryText.check(ctx.request().query());
+        if (query != null) {
+            Problems.write(ctx, query.status(), query.code(), query.detail(), query.errors());
             return;
         }
         boolean upload = uploadPaths.contains(ctx.request().path());
@@ -127,6 +153,12 @@ public class HttpEdge {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static long headersSize(RoutingContext ctx) {
+        long size = 0;
+        for (var header : ctx.request().headers()) size += header.getKey().length() + header.getValue().length() + 4;
+        return size;
     }
 
     private static boolean isChunked(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
@@ -62,6 +64,10 @@ public class AdminApiKeysResource {
         }
     }
 
+    /** The list answer as documented: PageResponse of ApiKeyResponse (a generic type the scanner cannot name). */
+    public record ApiKeysPage(List<ApiKeyResponse> items, int page, int limit, long total) {
+    }
+
     private final ApiKeysUseCase keys;
     private final SecurityIdentity identity;
 
@@ -76,9 +82,10 @@ public class AdminApiKeysResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "qa",
             value = "{\"label\":\"QA\",\"scopes\":[\"profiles:read\",\"profiles:write\"],\"rate_limit_per_min\":100}")))
     @APIResponse(responseCode = "201", description = "The key, with its secret in `key`",
-            content = @Content(examples = @ExampleObject(name = "created", value = "{\"id\":\"0193...\",\"label\":\"QA\","
+            content = @Content(schema = @Schema(implementation = ApiKeyResponse.class), examples = @ExampleObject(name = "created", value = "{\"id\":\"0193...\",\"label\":\"QA\","
                     + "\"key\":\"hk_live_x4P...\",\"prefix\":\"hk_live_x4P0aB\",\"scopes\":[\"profiles:read\"],"
-                    + "\"status\":\"active\",\"rate_limit_per_min\":100,\"created_at\":\"2026-11-22T10:00:00Z\"}")))
+                    + "\"status\":\"active\",\"rate_limit_per_min\":100,\"last_used_at\":null,\"created_at\":\"2026-11-22T10:00:00Z\","
+                    + "\"expires_at\":null,\"revoked_at\":null}")))
     public Response create(@Valid @NotNull CreateApiKeyRequest request) {
         ApiKey.Issued issued = keys.create(Actors.of(identity), request.toCommand());
         return Response.status(Response.Status.CREATED).entity(ApiKeyResponse.from(issued.key(), issued.secret())).build();
@@ -86,7 +93,8 @@ public class AdminApiKeysResource {
 
     @GET
     @Operation(summary = "List API keys, newest first (secrets are never shown again)")
-    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}; last_used_at is at most a minute stale, "
+            + "revoked_at is set once revoked", content = @Content(schema = @Schema(implementation = ApiKeysPage.class), examples = @ExampleObject(name = "keys", value = Examples.API_KEYS_PAGE)))
     public PageResponse<ApiKeyResponse> list(@Valid @BeanParam PageQuery query) {
         return PageResponse.from(keys.list(Actors.of(identity), query.toPageRequest()), k -> ApiKeyResponse.from(k, null));
     }

@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.adapters.rest.shared.PageResponse;
@@ -42,6 +44,10 @@ public class AdminUsersResource {
     public record RolesRequest(@NotEmpty @Size(max = 5) List<@NotNull String> roles) {
     }
 
+    /** The list answer as documented: PageResponse of UserResponse (a generic type the scanner cannot name). */
+    public record UsersPage(List<UserResponse> items, int page, int limit, long total) {
+    }
+
     private final ManageUsersUseCase users;
     private final SecurityIdentity identity;
 
@@ -52,7 +58,7 @@ public class AdminUsersResource {
 
     @GET
     @Operation(summary = "List users, newest first")
-    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}", content = @Content(schema = @Schema(implementation = UsersPage.class), examples = @ExampleObject(name = "users", value = Examples.USERS_PAGE)))
     public PageResponse<UserResponse> list(@Valid @BeanParam PageQuery query) {
         return PageResponse.from(users.list(Actors.of(identity), query.toPageRequest()), UserResponse::from);
     }
@@ -62,8 +68,9 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a user's roles (admin, manager, florist, courier, user)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "manager", value = "{\"roles\":[\"manager\"]}")))
-    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "CANNOT_DEMOTE_SELF: an admin cannot remove their own admin role")
     public UserResponse changeRoles(@RestPath String id, @Valid @NotNull RolesRequest request) {
         var roles = request.roles().stream().map(Role::parse).collect(Collectors.toSet());
         return UserResponse.from(users.changeRoles(Actors.of(identity), PathIds.uuid(id, "User"), roles));
@@ -72,7 +79,9 @@ public class AdminUsersResource {
     @POST
     @Path("/{id}/disable")
     @Operation(summary = "Disable an account: logins fail and its tokens stop working within a second")
-    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "CANNOT_DISABLE_SELF: an admin cannot disable their own account")
     public UserResponse disable(@RestPath String id) {
         return UserResponse.from(users.disable(Actors.of(identity), PathIds.uuid(id, "User")));
     }
@@ -80,7 +89,8 @@ public class AdminUsersResource {
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Enable a disabled account")
-    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "404", description = "No such user")
     public UserResponse enable(@RestPath String id) {
         return UserResponse.from(users.enable(Actors.of(identity), PathIds.uuid(id, "User")));
     }

@@ -1,6 +1,7 @@
 package dev.hexcore.adapters.rest.identity;
 
 import dev.hexcore.application.identity.RegisterUserUseCase.RegisterUserCommand;
+import dev.hexcore.adapters.rest.validation.SingleLine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,17 +13,17 @@ public final class AuthRequests {
     }
 
     public record RegisterRequest(
-            @NotBlank @Size(min = 3, max = 50) String username,
+            @NotBlank @SingleLine @Size(min = 3, max = 50) String username,
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 8, max = 72) String password,
-            @Size(min = 1, max = 50) String nativeLanguage,
-            @Size(min = 1, max = 50) String targetLanguage) {
+            @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
+            @SingleLine @Size(min = 1, max = 50) String targetLanguage) {
         RegisterUserCommand toCommand() {
             return new RegisterUserCommand(username, email, password, nativeLanguage, targetLanguage);
         }
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
+    public record LoginRequest(@NotBlank @SingleLine @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {

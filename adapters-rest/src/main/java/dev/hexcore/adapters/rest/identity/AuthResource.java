@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.identity.AuthRequests.ApiKeyCallerResponse;
 import dev.hexcore.adapters.rest.identity.AuthRequests.LoginRequest;
 import dev.hexcore.adapters.rest.identity.AuthRequests.RefreshRequest;
@@ -7,6 +9,7 @@ import dev.hexcore.adapters.rest.identity.AuthRequests.RegisterRequest;
 import dev.hexcore.adapters.rest.identity.AuthRequests.TokenResponse;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.Unis;
+import dev.hexcore.adapters.rest.validation.SingleLine;
 import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.application.identity.LoginUseCase.LoginCommand;
 import dev.hexcore.application.identity.LoginUseCase;
@@ -67,7 +70,9 @@ public class AuthResource {
     @Operation(summary = "Create an account (role user)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "demo",
             value = "{\"username\":\"demo\",\"email\":\"demo@example.com\",\"password\":\"strongpassword123\"}")))
-    @APIResponse(responseCode = "201", description = "The new account")
+    @APIResponse(responseCode = "201", description = "The new account; native_language defaults to Russian and "
+            + "target_language to Kazakh when not given",
+            content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "created", value = Examples.USER)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN or EMAIL_TAKEN")
     public Response register(@Valid @NotNull RegisterRequest request) {
         return Response.status(Response.Status.CREATED).entity(UserResponse.from(register.register(request.toCommand())))
@@ -78,11 +83,11 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log in with the OAuth2 password form (username, password)")
-    @APIResponse(responseCode = "200", description = "Tokens", content = @Content(examples = @ExampleObject(name = "tokens",
+    @APIResponse(responseCode = "200", description = "Tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens",
             value = "{\"access_token\":\"eyJ...\",\"refresh_token\":\"Qm9...\",\"token_type\":\"bearer\",\"expires_in\":900}")))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS or ACCOUNT_DISABLED")
     @APIResponse(responseCode = "429", description = "LOGIN_THROTTLED after repeated failures")
-    public TokenResponse loginForm(@RestForm @NotBlank @Size(max = 254) String username,
+    public TokenResponse loginForm(@RestForm @NotBlank @SingleLine @Size(max = 254) String username,
                                    @RestForm @NotBlank @Size(max = 128) String password, HttpServerRequest http) {
         return TokenResponse.from(login.login(new LoginCommand(username, password, clientAddress(http))));
     }
@@ -91,7 +96,7 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a JSON body {username, password}")
-    @APIResponse(responseCode = "200", description = "Tokens")
+    @APIResponse(responseCode = "200", description = "Tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = Examples.TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS or ACCOUNT_DISABLED")
     public TokenResponse loginJson(@Valid @NotNull LoginRequest request, HttpServerRequest http) {
         return TokenResponse.from(login.login(new LoginCommand(request.username(), request.password(), clientAddress(http))));
@@ -101,7 +106,7 @@ public class AuthResource {
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a refresh token for a new pair; a reused token revokes the session")
-    @APIResponse(responseCode = "200", description = "Tokens")
+    @APIResponse(responseCode = "200", description = "Tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "tokens", value = Examples.TOKENS)))
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
         return TokenResponse.from(refresh.refresh(request.refreshToken()));
@@ -123,7 +128,9 @@ public class AuthResource {
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "The signed-in user, or for an API key its id and scopes")
-    @APIResponse(responseCode = "200", description = "The caller")
+    @APIResponse(responseCode = "200", description = "The caller: a user, or for an API key {id, kind: api_key, scopes}",
+            content = @Content(schema = @Schema(implementation = CallerResponse.class), examples = {@ExampleObject(name = "user", value = Examples.USER),
+                    @ExampleObject(name = "api key", value = "{\"id\":\"0193a6d2-7c1e-7b7a-9d0e-5f2a1c3b4d5f\",\"kind\":\"api_key\",\"scopes\":[\"bot\"]}")}))
     @NonBlocking
     public Uni<CallerResponse> me() {
         Actor actor = Actors.of(identity);

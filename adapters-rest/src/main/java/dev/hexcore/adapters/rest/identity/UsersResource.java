@@ -1,8 +1,11 @@
 package dev.hexcore.adapters.rest.identity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
 import dev.hexcore.application.identity.CurrentUserUseCase;
+import dev.hexcore.adapters.rest.validation.SingleLine;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -34,14 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users", description = "The signed-in user's profile")
 public class UsersResource {
-    public record UpdateMeRequest(@Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
-                                 @Size(max = 20) List<@NotBlank @Size(max = 50) String> interests,
-                                 @Size(min = 1, max = 50) String nativeLanguage,
-                                 @Size(min = 1, max = 50) String targetLanguage) {
+    public record UpdateMeRequest(@SingleLine @Size(min = 3, max = 50) String username, @Email @Size(max = 254) String email,
+                                 @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> interests,
+                                 @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
+                                 @SingleLine @Size(min = 1, max = 50) String targetLanguage) {
     }
 
-    public record LanguagesRequest(@NotBlank @Size(max = 50) String targetLanguage,
-                                   @NotBlank @Size(max = 50) String nativeLanguage) {
+    public record LanguagesRequest(@NotBlank @SingleLine @Size(max = 50) String targetLanguage,
+                                   @NotBlank @SingleLine @Size(max = 50) String nativeLanguage) {
     }
 
     private final CurrentUserUseCase users;
@@ -54,7 +57,7 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "The signed-in user (same answer as GET /api/v1/auth/me)")
-    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     public UserResponse get() {
         return UserResponse.from(users.get(Actors.user(identity).id()));
     }
@@ -63,7 +66,7 @@ public class UsersResource {
     @Operation(summary = "Change some of username, email, interests, native_language, target_language")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename",
             value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"]}")))
-    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN or EMAIL_TAKEN")
     public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
         var actor = Actors.user(identity);
@@ -76,7 +79,7 @@ public class UsersResource {
     @Operation(summary = "Set the native and target languages")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "english",
             value = "{\"target_language\":\"English\",\"native_language\":\"Russian\"}")))
-    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     public UserResponse languages(@Valid @NotNull LanguagesRequest request) {
         var actor = Actors.user(identity);
         return UserResponse.from(users.changeLanguages(actor.id(), request.nativeLanguage(), request.targetLanguage()));

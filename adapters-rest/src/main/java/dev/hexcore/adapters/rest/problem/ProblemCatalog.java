@@ -3,8 +3,8 @@ package dev.hexcore.adapters.rest.problem;
 import java.util.Map;
 
 /** The documented problem types: status → (type path, title). Codes are listed in docs/api.md. */
-final class ProblemCatalog {
-    record Kind(String type, String title) {
+public final class ProblemCatalog {
+    public record Kind(String type, String title) {
     }
 
     private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(
@@ -17,16 +17,18 @@ final class ProblemCatalog {
             Map.entry(406, new Kind("/problems/not-acceptable", "Not acceptable")),
             Map.entry(409, new Kind("/problems/conflict", "Conflict")),
             Map.entry(413, new Kind("/problems/payload-too-large", "Payload too large")),
+            Map.entry(414, new Kind("/problems/uri-too-long", "URI too long")),
             Map.entry(415, new Kind("/problems/unsupported-media-type", "Unsupported media type")),
             Map.entry(422, new Kind("/problems/validation", "Validation failed")),
             Map.entry(429, new Kind("/problems/rate-limited", "Too many requests")),
+            Map.entry(431, new Kind("/problems/headers-too-large", "Request header fields too large")),
             Map.entry(502, new Kind("/problems/bad-gateway", "Upstream answered badly")),
             Map.entry(503, new Kind("/problems/unavailable", "Service unavailable")));
 
     private ProblemCatalog() {
     }
 
-    static Kind of(int status) {
+    public static Kind of(int status) {
         return BY_STATUS.getOrDefault(status, new Kind("/problems/internal", "Internal error"));
     }
 }

@@ -1,16 +1,19 @@
 package dev.hexcore.adapters.rest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.hexcore.adapters.rest.json.TextWithoutNul;
+import dev.hexcore.adapters.rest.json.InvalidFieldException;
 import dev.hexcore.domain.bot.InsufficientCreditsException;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
+import dev.hexcore.domain.crm.InsufficientStockException;
+import dev.hexcore.domain.crm.StockShortage;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
@@ -36,10 +39,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition;
 
 /** Turns every failure into an application/problem+json response; nothing internal is ever written to the body. */
 public class ProblemMappers {
@@ -57,6 +62,8 @@ public class ProblemMappers {
             case InvalidValueException invalid -> Problems.response(request, 422, invalid.code(), invalid.getMessage(),
                     invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList(), null);
             case dev.hexcore.domain.shared.NotFoundException nf -> Problems.response(request, 404, nf.code(), nf.getMessage());
+            case InsufficientStockException s -> Problems.response(request, 409, s.code(), s.getMessage(), null,
+                    Map.of("shortages", s.shortages().stream().map(ProblemMappers::shortage).toList()));
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
@@ -70,6 +77,11 @@ public class ProblemMappers {
             case UnsupportedMediaTypeException u -> Problems.response(request, 415, u.code(), u.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
+    }
+
+    private static Map<String, Object> shortage(StockShortage s) {
+        return Map.of("warehouse_item_id", s.warehouseItemId().toString(), "name", s.name(), "unit", s.unit(),
+                "needed", s.needed().toPlainString(), "available", s.available().toPlainString());
     }
 
     /** 503 answers say when to come back, in whole seconds rounded up, when anyone knows. */
@@ -106,9 +118,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
-        if (e instanceof TextWithoutNul.NulInTextException nul) {
-            String field = jsonPath(nul.getPath());
-            String message = "must not contain the NUL character (\\u0000)";
+        if (e instanceof InvalidFieldException invalid) {
+            String field = jsonPath(invalid.getPath());
+            String message = invalid.getOriginalMessage();
             return Problems.response(request, 422, "VALIDATION_FAILED", field + ": " + message,
                     List.of(new Problem.FieldError(field, message)), null);
         }
@@ -148,7 +160,24 @@ public class ProblemMappers {
             LOG.debugf("Response to %s %s was already sent when %s arrived", request.method(), request.path(), e);
             return null;
         }
+        if (isFormDecodingFailure(e)) {
+            return Problems.response(request, 400, "MALFORMED_FORM",
+                    "The form body has a malformed percent-escape (each % must be followed by two hex digits)");
+        }
         return internal(e, request);
+    }
+
+    /**
+     * RESTEasy decodes a form body lazily, while it binds the form parameters, and reports a broken escape as a bare
+     * IllegalArgumentException: recognised by where it was thrown, so no other IllegalArgumentException becomes a 400.
+     */
+    private static boolean isFormDecodingFailure(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) return false;
+        String parser = FormEncodedDataDefinition.class.getName();
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(parser)) return true;
+        }
+        return false;
     }
 
     private static Response internal(Throwable e, HttpServerRequest request) {
@@ -164,6 +193,14 @@ public class ProblemMappers {
     }
 
     private static String describe(JsonProcessingException e) {
+        if (e instanceof StreamReadException read && read.getMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return "A field appears twice in the body: " + read.getOriginalMessage().substring("Duplicate field ".length());
+        }
+        if (e instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                && m.getOriginalMessage().startsWith("Trailing token")) {
+            return "The body has content after its JSON value";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
         }
@@ -201,7 +238,10 @@ public class ProblemMappers {
         return "an object";
     }
 
-    /** "register.request.nativeLanguage" → "native_language": the field as the client sent it; "body" for the body itself. */
+    /**
+     * "register.request.nativeLanguage" → "native_language", "update.request.interests[0].&lt;list element&gt;" →
+     * "interests[0]": the field as the client sent it; "body" for the body itself.
+     */
     static String fieldName(ConstraintViolation<?> violation) {
         String property = null;
         String parameter = null;
@@ -210,6 +250,8 @@ public class ProblemMappers {
                 property = property == null ? node.getName() : property + "." + node.getName();
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null && property != null) {
+                property = property + "[" + node.getIndex() + "]";
             }
         }
         String name = property != null ? property : parameter;

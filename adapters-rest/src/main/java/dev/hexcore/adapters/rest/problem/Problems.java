@@ -52,8 +52,13 @@ public final class Problems {
 
     /** For requests that never reach JAX-RS (unknown routes, oversize bodies). */
     public static void write(RoutingContext ctx, int status, String code, String detail) {
+        write(ctx, status, code, detail, null);
+    }
+
+    /** As {@link #write(RoutingContext, int, String, String)}, with the fields at fault (a 422). */
+    public static void write(RoutingContext ctx, int status, String code, String detail, List<Problem.FieldError> errors) {
         if (ctx.response().ended()) return;
-        Problem body = problem(status, code, detail, ctx.request().path(), RequestTrace.traceId(ctx.request()), null, null);
+        Problem body = problem(status, code, detail, ctx.request().path(), RequestTrace.traceId(ctx.request()), errors, null);
         ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.encode(body));
     }
 }

@@ -1,5 +1,8 @@
 package dev.hexcore.adapters.rest.profile;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.profile.ExportsUseCase;
@@ -8,12 +11,12 @@ import dev.hexcore.application.profile.ExportsUseCase.RequestExportCommand;
 import dev.hexcore.domain.profile.Export;
 import dev.hexcore.domain.profile.ExportStatus;
 import dev.hexcore.domain.profile.ProfileFilter;
-import dev.hexcore.domain.shared.InvalidValueException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,18 +57,13 @@ public class ExportsResource {
     }
 
     /** Exactly one of profile_id and filter; format json or pdf. */
-    public record ExportRequest(String profileId, FilterRequest filter, String format) {
+    public record ExportRequest(
+            @Pattern(regexp = "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*",
+                    message = "must be a UUID") String profileId,
+            FilterRequest filter, String format) {
         RequestExportCommand toCommand() {
-            return new RequestExportCommand(profileId == null ? null : profileUuid(),
+            return new RequestExportCommand(profileId == null ? null : UUID.fromString(profileId.strip()),
                     filter == null ? null : filter.toFilter(), format);
-        }
-
-        private UUID profileUuid() {
-            try {
-                return UUID.fromString(profileId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("profile_id", "must be a UUID");
-            }
         }
     }
 
@@ -99,10 +97,11 @@ public class ExportsResource {
             @ExampleObject(name = "one profile as PDF", value = "{\"profile_id\":\"0193...\",\"format\":\"pdf\"}"),
             @ExampleObject(name = "a month as JSON", value = "{\"filter\":{\"created_after\":\"2026-11-01\",\"created_before\":\"2026-12-01\"},\"format\":\"json\"}")}))
     @APIResponse(responseCode = "202", description = "Accepted; follow Location",
-            content = @Content(examples = @ExampleObject(name = "accepted", value = "{\"export_id\":\"0193...\",\"status\":\"pending\","
+            content = @Content(schema = @Schema(implementation = ExportResponse.class), examples = @ExampleObject(name = "accepted", value = "{\"export_id\":\"0193...\",\"status\":\"pending\","
                     + "\"format\":\"pdf\",\"progress\":0,\"requested_at\":\"2026-11-22T10:00:00Z\",\"download_url\":null}")))
     @APIResponse(responseCode = "404", description = "The profile does not exist or is not yours")
-    @APIResponse(responseCode = "422", description = "Unknown format, both or neither of profile_id and filter, a PDF of no or too many profiles")
+    @APIResponse(responseCode = "422", description = "Unknown format, both or neither of profile_id and filter, a PDF of "
+            + "no or too many profiles, or (for anyone but an admin) a filter.source_key that is not the caller's own")
     public Response request(@Valid @NotNull ExportRequest request) {
         Export export = exports.request(Actors.of(identity), request.toCommand());
         return Response.accepted(ExportResponse.from(export)).location(URI.create(BASE + export.id())).build();
@@ -112,7 +111,7 @@ public class ExportsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An export's status, progress, error and download link")
-    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "200", description = "The export", content = @Content(schema = @Schema(implementation = ExportResponse.class), examples = @ExampleObject(name = "export", value = Examples.EXPORT)))
     @APIResponse(responseCode = "404", description = "No such export, or not yours")
     public ExportResponse get(@RestPath String id) {
         return ExportResponse.from(exports.get(Actors.of(identity), PathIds.uuid(id, "Export")));
@@ -121,7 +120,11 @@ public class ExportsResource {
     @GET
     @Path("/{id}/download")
     @Operation(summary = "The export's file, streamed with its content type and file name")
-    @APIResponse(responseCode = "200", description = "application/json or application/pdf")
+    @APIResponse(responseCode = "200", description = "The file: a JSON array of profiles (each as GET /api/v1/profiles/{id} "
+            + "answers) or a PDF", content = {
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = ProfileResponse.class),
+                    examples = @ExampleObject(name = "json", value = "[" + Examples.PROFILE + "]")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "No such export, or not yours")
     @APIResponse(responseCode = "409", description = "EXPORT_NOT_READY (pending or running), EXPORT_FAILED or EXPORT_EXPIRED")
     public Response download(@RestPath String id) {

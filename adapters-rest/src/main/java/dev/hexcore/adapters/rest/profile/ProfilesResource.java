@@ -1,5 +1,7 @@
 package dev.hexcore.adapters.rest.profile;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.adapters.rest.shared.PageResponse;
@@ -12,6 +14,7 @@ import dev.hexcore.domain.profile.ProfileFilter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,7 +50,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "profiles", description = "Synthetic Russian profiles with valid documents (seed 001)")
 public class ProfilesResource {
-    /** All optional: count 1..100 (default 1), persist (default false), locale ru|en (default ru), seed, ttl in seconds. */
+    /**
+     * The body is required ({} takes every default); its fields are optional: count 1..100 (default 1), persist
+     * (default false), locale ru|en (default ru), seed, ttl in seconds.
+     */
     public record GenerateRequest(Integer count, Boolean persist, String locale, Long seed, Long ttl) {
         GenerateProfilesCommand toCommand() {
             return new GenerateProfilesCommand(count, persist, locale, seed, ttl);
@@ -62,6 +68,10 @@ public class ProfilesResource {
                     .map(generated.persisted() ? ProfileResponse::stored : ProfileResponse::transientOf).toList();
             return new GenerateResponse(items, items.size(), generated.persisted(), generated.seed(), generated.locale().code());
         }
+    }
+
+    /** The list answer as documented: PageResponse of ProfileResponse (a generic type the scanner cannot name). */
+    public record ProfilesPage(List<ProfileResponse> items, int page, int limit, long total) {
     }
 
     private final GenerateProfilesUseCase generator;
@@ -81,18 +91,20 @@ public class ProfilesResource {
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "store five", value = "{\"count\":5,\"persist\":true,\"locale\":\"ru\",\"seed\":42,\"ttl\":86400}"),
             @ExampleObject(name = "one, not stored", value = "{}")}))
-    @APIResponse(responseCode = "200", description = "Generated, not stored (no ids)")
+    @APIResponse(responseCode = "200", description = "Generated, not stored (no id, created_at or expires_at)",
+            content = @Content(schema = @Schema(implementation = GenerateResponse.class), examples = @ExampleObject(name = "not stored",
+                    value = "{\"items\":[{\"source_key\":\"0193...\",\"expires_at\":null,\"payload\":{\"locale\":\"ru\","
+                            + "\"full_name\":\"Иванов Иван Петрович\"}}],\"count\":1,\"persisted\":false,\"seed\":42,\"locale\":\"ru\"}")))
     @APIResponse(responseCode = "201", description = "Generated and stored",
-            content = @Content(examples = @ExampleObject(name = "stored", value = "{\"items\":[{\"id\":\"0193...\","
+            content = @Content(schema = @Schema(implementation = GenerateResponse.class), examples = @ExampleObject(name = "stored", value = "{\"items\":[{\"id\":\"0193...\","
                     + "\"source_key\":\"0193...\",\"created_at\":\"2026-11-22T10:00:00Z\",\"expires_at\":null,"
                     + "\"payload\":{\"locale\":\"ru\",\"full_name\":\"Иванов Иван Петрович\",\"gender\":\"male\","
                     + "\"birth_date\":\"1985-03-14\",\"passport\":{\"series\":\"4510\",\"number\":\"123456\"},"
                     + "\"inn\":\"771234567890\",\"snils\":\"112-233-445 95\"}}],"
                     + "\"count\":1,\"persisted\":true,\"seed\":42,\"locale\":\"ru\"}")))
     @APIResponse(responseCode = "422", description = "count outside 1..100, unknown locale, ttl outside 60 s..365 days")
-    public Response generate(@Valid GenerateRequest request) {
-        GenerateRequest body = request == null ? new GenerateRequest(null, null, null, null, null) : request;
-        GeneratedProfiles generated = generator.generate(Actors.of(identity), body.toCommand());
+    public Response generate(@Valid @NotNull GenerateRequest request) {
+        GeneratedProfiles generated = generator.generate(Actors.of(identity), request.toCommand());
         return Response.status(generated.persisted() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(GenerateResponse.from(generated)).build();
     }
@@ -100,22 +112,24 @@ public class ProfilesResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One stored profile")
-    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "200", description = "The profile; finance.card_number is 16 digits without spaces", content = @Content(schema = @Schema(implementation = ProfileResponse.class), examples = @ExampleObject(name = "profile", value = Examples.PROFILE)))
     @APIResponse(responseCode = "404", description = "No such profile, or deleted, expired or someone else's")
+    @RunOnVirtualThread
     public ProfileResponse get(@RestPath String id) {
-        return ProfileResponse.stored(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
+        return ProfileResponse.of(profiles.get(Actors.of(identity), PathIds.uuid(id, "Profile")));
     }
 
     @GET
     @Operation(summary = "Stored profiles, newest first; created_after is inclusive, created_before exclusive")
-    @APIResponse(responseCode = "200", description = "{items, page, limit, total}")
+    @APIResponse(responseCode = "200", description = "{items, page, limit, total}", content = @Content(schema = @Schema(implementation = ProfilesPage.class), examples = @ExampleObject(name = "profiles", value = Examples.PROFILES_PAGE)))
     @APIResponse(responseCode = "422", description = "A malformed page, limit or time bound")
+    @RunOnVirtualThread
     public PageResponse<ProfileResponse> list(@Valid @BeanParam PageQuery page,
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-11-01T00:00:00Z") @RestQuery("created_after") String createdAfter,
             @Parameter(description = "ISO-8601 date-time or date", example = "2026-12-01") @RestQuery("created_before") String createdBefore,
             @Parameter(description = "Id of the API key or user that created the profiles (admins only see others')") @RestQuery("source_key") String sourceKey) {
         ProfileFilter filter = Filters.of(createdAfter, createdBefore, sourceKey, "");
-        return PageResponse.from(profiles.list(Actors.of(identity), filter, page.toPageRequest()), ProfileResponse::stored);
+        return PageResponse.from(profiles.list(Actors.of(identity), filter, page.toPageRequest()), ProfileResponse::of);
     }
 
     @DELETE

@@ -1,5 +1,9 @@
 package dev.hexcore.adapters.rest.system;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +26,8 @@ public class PingResource {
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Liveness of the API itself")
+    @APIResponse(responseCode = "200", description = "The API answers", content = @Content(
+            schema = @Schema(implementation = Pong.class), examples = @ExampleObject(name = "ok", value = "{\"status\":\"ok\"}")))
     public Pong ping() {
         return PONG;
     }

@@ -4,7 +4,9 @@ import dev.hexcore.application.identity.fakes.FakeUnitOfWork;
 import dev.hexcore.domain.profile.Profile;
 import dev.hexcore.domain.profile.ProfileEvent;
 import dev.hexcore.domain.profile.ProfileFilter;
+import dev.hexcore.domain.profile.ProfileReader;
 import dev.hexcore.domain.profile.ProfileRepository;
+import dev.hexcore.domain.profile.ProfileView;
 import dev.hexcore.domain.shared.Page;
 import dev.hexcore.domain.shared.PageRequest;
 import java.time.Instant;
@@ -18,8 +20,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** {@link ProfileRepository} on a map, with the adapter's visibility, ordering and filter rules. */
-public final class InMemoryProfileRepository implements ProfileRepository, FakeUnitOfWork.Participant {
+/**
+ * {@link ProfileRepository} and {@link ProfileReader} on a map, with the adapters' visibility, ordering and filter
+ * rules. Its views carry a one-field stand-in for the stored JSON ({@code {"full_name":...}}): the real text is
+ * the persistence adapter's, and its contract test checks it.
+ */
+public final class InMemoryProfileRepository implements ProfileRepository, ProfileReader, FakeUnitOfWork.Participant {
     private final Map<UUID, Profile> rows = new LinkedHashMap<>();
     private final List<ProfileEvent> events = new ArrayList<>();
     private final FakeUnitOfWork uow;
@@ -71,6 +77,16 @@ public final class InMemoryProfileRepository implements ProfileRepository, FakeU
     }
 
     @Override
+    public Optional<ProfileView> findView(UUID id, Instant now) {
+        return findVisible(id, now).map(InMemoryProfileRepository::view);
+    }
+
+    @Override
+    public Page<ProfileView> findViews(ProfileFilter filter, PageRequest page, Instant now) {
+        return findVisible(filter, page, now).map(InMemoryProfileRepository::view);
+    }
+
+    @Override
     public long countVisible(ProfileFilter filter, Instant now) {
         return matching(filter, now).count();
     }
@@ -107,6 +123,11 @@ public final class InMemoryProfileRepository implements ProfileRepository, FakeU
 
     private static Comparator<Profile> newestFirst() {
         return Comparator.comparing(Profile::createdAt).thenComparing(Profile::id).reversed();
+    }
+
+    private static ProfileView view(Profile p) {
+        return new ProfileView(p.id(), p.sourceKey(), p.createdAt(), p.expiresAt(),
+                "{\"full_name\":\"" + p.payload().fullName() + "\"}");
     }
 
     private static Profile copy(Profile p) {
