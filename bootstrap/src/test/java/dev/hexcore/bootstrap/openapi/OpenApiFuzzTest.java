@@ -148,7 +148,9 @@ class OpenApiFuzzTest {
             }
         }
         RequestSpecification request = credentials(operation).urlEncodingEnabled(false);
-        if (payload != null) {
+        if (payload != null && body.getKey().contains("multipart/form-data")) {
+            request = multipart(request, payload);
+        } else if (payload != null) {
             String mediaType = body.getKey();
             request = request.contentType(mediaType).body(mediaType.contains("x-www-form-urlencoded") ? form(payload) : payload);
         }
@@ -252,6 +254,26 @@ class OpenApiFuzzTest {
     }
 
     /** A JSON example turned into the form body it stands for; raw values stay percent-encoded as they are. */
+    /** A multipart body: each field of a JSON object as a part of its own (a file part for binary fields), else the raw payload as one file part. */
+    private static RequestSpecification multipart(RequestSpecification request, String payload) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(payload);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            return request.multiPart("file", "payload.bin", payload.getBytes(StandardCharsets.UTF_8));
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String value = field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString();
+            request = request.multiPart(field.getKey(), field.getKey() + ".bin", value.getBytes(StandardCharsets.UTF_8));
+        }
+        return request;
+    }
+
     private static String form(String payload) {
         try {
             JsonNode node = JSON.readTree(payload);

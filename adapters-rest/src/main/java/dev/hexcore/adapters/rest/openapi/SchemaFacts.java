@@ -38,7 +38,11 @@ final class SchemaFacts {
             // the course has no topic; retry_after_seconds only when a lesson failed for quota
             Map.entry("VocabularyItem", Set.of("next_review_at")),
             Map.entry("FailedTopicResponse", Set.of("topic")),
-            Map.entry("PathResponse", Set.of("retry_after_seconds")));
+            Map.entry("PathResponse", Set.of("retry_after_seconds")),
+            // the Telegram bot (seed 003)
+            Map.entry("BotUserResponse", Set.of("username", "last_generation_time", "referred_by",
+                    "first_generation_time", "advertising_source")),
+            Map.entry("GenerationResponse", Set.of("provider", "model", "latency_ms", "error_code", "completed_at")));
 
     /** Properties always present; for the variants of a oneOf, they tell the variants apart. */
     private static final Map<String, List<String>> REQUIRED = Map.of(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hexcore.adapters.rest.json.InvalidFieldException;
+import dev.hexcore.domain.bot.InsufficientCreditsException;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
@@ -18,7 +19,9 @@ import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
+import dev.hexcore.domain.shared.PayloadTooLargeException;
 import dev.hexcore.domain.shared.TooManyRequestsException;
+import dev.hexcore.domain.shared.UnsupportedMediaTypeException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -72,6 +75,9 @@ public class ProblemMappers {
             case ModelUnavailableException u -> withRetryAfter(Problems.response(request, 503, u.code(), u.getMessage()),
                     u.retryAfter());
             case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
+            case InsufficientCreditsException i -> Problems.response(request, 402, i.code(), i.getMessage());
+            case PayloadTooLargeException p -> Problems.response(request, 413, p.code(), p.getMessage());
+            case UnsupportedMediaTypeException u -> Problems.response(request, 415, u.code(), u.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
     }
