@@ -90,6 +90,9 @@ public class GenerationWiring {
         Set<ModelRef> known = new LinkedHashSet<>(settings.chain("default"));
         known.addAll(settings.chain("roleplay"));
         known.addAll(settings.chain("image"));
+        known.addAll(settings.chain("course"));
+        known.addAll(settings.chain("lesson"));
+        known.addAll(settings.chain("bot"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, admission, counters, states,

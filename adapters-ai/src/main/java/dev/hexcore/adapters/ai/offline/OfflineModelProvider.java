@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The embedded default provider ("offline"): needs no network and no key, and answers deterministically from a hash
  * of the request. Text says plainly that it is an offline answer and echoes the request's key words; structured calls
- * get JSON built from the schema (valid against it, pattern aside) with words from the prompt; image calls get local
+ * get one of the schema's {@code examples} when it has them, else JSON built from the schema (valid against it,
+ * pattern aside) with words from the prompt; image calls get local
  * transforms of the input picture. Results and events name provider "offline", so this output is never taken for a
  * model's.
  */
@@ -81,7 +82,13 @@ public class OfflineModelProvider implements KeylessModelProvider {
         if (schema == null || !(schema.isObject() || schema.isBoolean())) {
             throw new ProviderFailure(ProviderFailure.Kind.INVALID_REQUEST, "the JSON Schema must be a JSON object");
         }
+        JsonNode examples = schema.path("examples");
         try {
+            // a schema that carries examples (an annotation the upstream providers do not receive) is answered with
+            // one of them: the feature's own valid sample, e.g. a lesson in the learner's target language
+            if (examples.isArray() && !examples.isEmpty()) {
+                return MAPPER.writeValueAsString(examples.get((int) Long.remainderUnsigned(seed, examples.size())));
+            }
             return MAPPER.writeValueAsString(new SchemaInstanceGenerator(schema, seed, words).generate());
         } catch (JsonProcessingException e) {
             throw new ProviderFailure(ProviderFailure.Kind.BAD_OUTPUT, "could not write the offline JSON");

@@ -34,11 +34,18 @@ public final class Json {
         }
     }
 
-    /** Parses the JSON Schema a caller gave; it must be a JSON object. */
+    /**
+     * Parses the JSON Schema a caller gave; it must be a JSON object. Its top-level {@code examples} are left out: they
+     * are the offline provider's answers, and upstream schema dialects (Gemini's, OpenAI's strict mode) refuse or
+     * copy them.
+     */
     public static ObjectNode schema(ObjectMapper mapper, String jsonSchema) {
         try {
             JsonNode node = mapper.readTree(jsonSchema);
-            if (node instanceof ObjectNode object) return object;
+            if (node instanceof ObjectNode object) {
+                object.remove("examples");
+                return object;
+            }
         } catch (IOException e) {
             // fall through
         }

@@ -3,6 +3,7 @@ package dev.hexcore.adapters.ai.gemini;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -100,6 +101,21 @@ class GeminiProviderTest {
                  "contents":[{"role":"user","parts":[{"text":"Name and age of Ivan, 30"}]}],
                  "generationConfig":{"temperature":0.2,"maxOutputTokens":512,"responseMimeType":"application/json",
                    "responseJsonSchema":%s}}""".formatted(Calls.PERSON_SCHEMA))));
+    }
+
+    @Test
+    void leavesASchemasExamplesOutOfTheRequest() {
+        answer(200, """
+                {"candidates":[{"content":{"parts":[{"text":"{\\"name\\":\\"Ivan\\",\\"age\\":30}"}],"role":"model"},
+                 "finishReason":"STOP","index":0}],"modelVersion":"gemini-2.5-flash"}""");
+        String withExamples = Calls.PERSON_SCHEMA.substring(0, Calls.PERSON_SCHEMA.lastIndexOf('}'))
+                + ",\"examples\":[{\"name\":\"Offline\",\"age\":1}]}";
+        ProviderCall call = Calls.structured(MODEL, "Name and age of Ivan, 30");
+        gemini.call(new ProviderCall(call.model(), call.key(), call.system(), call.messages(), withExamples, call.images(),
+                call.imageOutputs(), call.temperature(), call.maxOutputTokens(), call.timeout()));
+
+        wireMock.verify(postRequestedFor(urlPathMatching(PATH)).withRequestBody(matchingJsonPath(
+                "$.generationConfig.responseJsonSchema", equalToJson(Calls.PERSON_SCHEMA))));
     }
 
     @Test

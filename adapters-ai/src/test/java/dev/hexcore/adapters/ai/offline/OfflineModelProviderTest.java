@@ -36,6 +36,17 @@ class OfflineModelProviderTest {
     }
 
     @Test
+    void a_schema_with_examples_is_answered_with_one_of_them_deterministically() {
+        String schema = """
+                {"type":"object","required":["text"],"properties":{"text":{"type":"string"}},
+                 "examples":[{"text":"Сәлем! Менің атым Айгүл."},{"text":"Привет! Меня зовут Анна."}]}""";
+        ProviderReply first = provider.call(call("A lesson about travel", schema, List.of(), 0));
+
+        assertThat(first.text()).isIn("{\"text\":\"Сәлем! Менің атым Айгүл.\"}", "{\"text\":\"Привет! Меня зовут Анна.\"}");
+        assertThat(provider.call(call("A lesson about travel", schema, List.of(), 0))).isEqualTo(first);
+    }
+
+    @Test
     void it_is_named_offline_and_needs_no_key() {
         assertThat(provider.name()).isEqualTo("offline");
         assertThat(provider).isInstanceOf(KeylessModelProvider.class);
