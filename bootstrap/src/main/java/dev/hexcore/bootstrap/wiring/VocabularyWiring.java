@@ -1,5 +1,6 @@
 package dev.hexcore.bootstrap.wiring;
 
+import dev.hexcore.application.gamification.GamificationService;
 import dev.hexcore.application.vocabulary.VocabularyService;
 import dev.hexcore.application.vocabulary.VocabularySettings;
 import dev.hexcore.application.vocabulary.VocabularyUseCase;
@@ -39,10 +40,10 @@ public class VocabularyWiring {
     @Singleton
     @Typed(VocabularyUseCase.class)
     VocabularyService vocabulary(VocabularyReader reader, VocabularyRepository repository, ReviewScheduler scheduler,
-                                 UnitOfWork uow, IdGenerator ids, Clock clock,
+                                 GamificationService gamification, UnitOfWork uow, IdGenerator ids, Clock clock,
                                  @ConfigProperty(name = "hexcore.vocabulary.new-per-day", defaultValue = "10") int newPerDay,
                                  @ConfigProperty(name = "hexcore.vocabulary.day-zone", defaultValue = "Europe/Moscow") ZoneId zone) {
-        return new VocabularyService(reader, repository, scheduler, List.of(), uow, ids, clock,
+        return new VocabularyService(reader, repository, scheduler, List.of(gamification), uow, ids, clock,
                 new VocabularySettings(20, 100, newPerDay, zone));
     }
 }
