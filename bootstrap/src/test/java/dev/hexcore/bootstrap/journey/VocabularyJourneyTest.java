@@ -116,6 +116,46 @@ class VocabularyJourneyTest {
         review(other, lexemeId, 4, 404);
     }
 
+    @Test
+    void theExportHoldsEverythingAndTheResetDeletesLearningButKeepsXp() {
+        Account user = CourseJourneyTest.learnerWithCourse("vocabdata");
+        JsonPath lesson = lessonOf(user);
+        int words = lesson.getList("vocabulary_items").size();
+        String lexemeId = review(user, lesson.getString("vocabulary_items[0].id"), 4, 200).getString("vocabulary_id");
+        long xp = as(user).get("/api/v1/gamification/summary").then().statusCode(200).extract().jsonPath().getLong("xp");
+        assertThat(xp).isEqualTo(1);
+
+        JsonPath export = as(user).get("/api/v1/users/me/export").then().statusCode(200).extract().jsonPath();
+        assertThat(export.getString("profile.id")).isEqualTo(user.id());
+        assertThat(export.getString("profile.password_hash")).isNull();
+        assertThat(export.getLong("profile.xp")).isEqualTo(xp);
+        assertThat(export.getList("enrollments")).hasSize(1);
+        assertThat(export.getList("enrollments[0].progress")).isNotEmpty();
+        assertThat(export.getList("lessons.id", String.class)).containsExactly(lesson.getString("id"));
+        assertThat(export.getList("lessons[0].vocabulary_items")).hasSize(words);
+        assertThat(export.getList("vocabulary")).hasSize(words);
+        assertThat(export.getList("vocabulary.find { it.id == '" + lexemeId + "' }.reviews.rating", Integer.class))
+                .containsExactly(4);
+        assertThat(export.getList("achievements.code", String.class)).contains("FIRST_REVIEW");
+
+        JsonPath reset = as(user).post("/api/v1/users/me/reset").then().statusCode(200).extract().jsonPath();
+        assertThat(reset.getLong("enrollments")).isEqualTo(1);
+        assertThat(reset.getLong("lessons")).isEqualTo(1);
+        assertThat(reset.getLong("vocabulary_items")).isEqualTo(words);
+        assertThat(reset.getLong("user_lexemes")).isEqualTo(words);
+        assertThat(reset.getLong("reviews")).isEqualTo(1);
+
+        JsonPath after = as(user).get("/api/v1/users/me/export").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("enrollments")).isEmpty();
+        assertThat(after.getList("lessons")).isEmpty();
+        assertThat(after.getList("vocabulary")).isEmpty();
+        assertThat(after.getLong("profile.xp")).isEqualTo(xp);
+        assertThat(after.getList("achievements.code", String.class)).contains("FIRST_REVIEW");
+        as(user).get("/api/v1/path/").then().statusCode(404);
+        assertThat(as(user).post("/api/v1/users/me/reset").then().statusCode(200).extract().jsonPath()
+                .getLong("user_lexemes")).isZero();
+    }
+
     private List<String> reviewLog(String lexemeId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""
