@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The daily review in one statement (ADR 0015): due items from {@code ix_user_lexemes_user_due}, most overdue first,
- * then new items from {@code ix_user_lexemes_user_new} up to what is left of the limit and of today's new-item quota.
+ * then new items from {@code ix_user_lexemes_user_new} up to what is left of the limit and of today's new-item quota;
+ * the word is a primary-key lookup per item returned (a join would let the planner hash the whole dictionary).
  */
 @ApplicationScoped
 public class PostgresVocabularyReader implements VocabularyReader {
@@ -37,11 +38,11 @@ public class PostgresVocabularyReader implements VocabularyReader {
                     ? - (select count(*) from vocabulary_reviews
                          where user_id = ? and state_before = 'new' and reviewed_at >= ?)))
             )
-            select i.id, l.text, coalesce(i.translation_preferred, '') as translation,
+            select i.id, (select l.text from lexemes l where l.id = i.lexeme_id) as text,
+                   coalesce(i.translation_preferred, '') as translation,
                    coalesce(i.context_sentence_preferred, '') as context_sentence, i.mastery_level, i.next_review_at,
                    i.review_state
             from (select * from due union all select * from fresh) i
-            join lexemes l on l.id = i.lexeme_id
             order by i.kind, i.position, i.id""";
 
     private final AgroalDataSource dataSource;
