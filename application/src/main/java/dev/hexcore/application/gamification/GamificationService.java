@@ -64,7 +64,8 @@ public final class GamificationService implements GamificationUseCase, LevelComp
             var streak = state.streak().activeOn(LocalDate.ofInstant(event.at(), state.zone()));
             store.saveStreak(event.userId(), streak);
             var progress = new Achievement.Progress(total, streak.current(),
-                    store.count(event.userId(), Kind.LEVEL_COMPLETED), store.count(event.userId(), Kind.REVIEW_DONE));
+                    store.count(event.userId(), Kind.LEVEL_COMPLETED), store.count(event.userId(), Kind.REVIEW_DONE),
+                    event.kind() == Kind.LEVEL_COMPLETED ? store.sectionsCompleted(event.userId()) : 0);
             for (Achievement achievement : Achievement.values()) {
                 if (achievement.reached(progress)) {
                     store.unlock(event.userId(), achievement, event.at());

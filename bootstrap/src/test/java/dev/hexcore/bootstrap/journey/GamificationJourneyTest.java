@@ -108,6 +108,22 @@ class GamificationJourneyTest {
         assertThat(summary.getInt("freezes_available")).isEqualTo(1);
     }
 
+    @Test
+    void completingEveryLevelOfASectionUnlocksItsAchievementOnce() {
+        Account user = CourseJourneyTest.learnerWithCourse("gamesection");
+        JsonPath course = as(user).get("/api/v1/path/").then().statusCode(200).extract().jsonPath();
+        List<String> firstSection = course.getList("sections[0].units.levels.id.flatten()", String.class);
+        for (int i = 0; i < firstSection.size(); i++) {
+            assertThat(summary(user).getList("achievements.code", String.class)).doesNotContain("SECTION_COMPLETED");
+            as(user).body(Map.of("level_template_id", firstSection.get(i), "status", "completed", "stars", 3, "xp_gained", 10))
+                    .patch("/api/v1/path/progress").then().statusCode(200);
+        }
+        JsonPath summary = summary(user);
+        assertThat(summary.getList("achievements.code", String.class)).containsOnlyOnce("SECTION_COMPLETED", "FIRST_LESSON");
+        assertThat(summary.getLong("xp")).isEqualTo(10L * firstSection.size());
+        assertThat(summary.getInt("current_streak")).isEqualTo(1);
+    }
+
     private void setXp(Account user, long xp) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("update users set xp = ? where id = ?::uuid")) {

@@ -7,6 +7,7 @@ public enum Achievement {
     STREAK_3("On a roll", "Be active 3 days in a row"),
     STREAK_7("Week streak", "Be active 7 days in a row"),
     REVIEWS_100("Hundred reviews", "Review words 100 times"),
+    SECTION_COMPLETED("Section done", "Complete every level of a course section"),
     XP_1000("Thousand XP", "Earn 1000 XP");
 
     private final String title;
@@ -33,11 +34,12 @@ public enum Achievement {
             case STREAK_3 -> progress.streak() >= 3;
             case STREAK_7 -> progress.streak() >= 7;
             case REVIEWS_100 -> progress.reviews() >= 100;
+            case SECTION_COMPLETED -> progress.sectionsCompleted() >= 1;
             case XP_1000 -> progress.xp() >= 1000;
         };
     }
 
     /** The totals the catalogue's conditions read. */
-    public record Progress(long xp, int streak, long levelsCompleted, long reviews) {
+    public record Progress(long xp, int streak, long levelsCompleted, long reviews, long sectionsCompleted) {
     }
 }

@@ -24,6 +24,9 @@ public interface GamificationStore {
 
     long count(UUID userId, GamificationEvent.Kind kind);
 
+    /** Course sections (of any of the user's enrollments) whose every level is completed or gold. */
+    long sectionsCompleted(UUID userId);
+
     /** Unlocks the achievement if not yet unlocked. */
     void unlock(UUID userId, Achievement achievement, Instant at);
 

@@ -86,6 +86,26 @@ public class PostgresGamificationStore implements GamificationStore {
     }
 
     @Override
+    public long sectionsCompleted(UUID userId) {
+        return Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select count(*) from enrollments e
+                    join course_section_templates s on s.course_template_id = e.course_template_id
+                    where e.user_id = ? and not exists (
+                        select 1 from course_unit_templates u
+                        join course_level_templates l on l.unit_template_id = u.id
+                        left join user_level_progress p on p.enrollment_id = e.id and p.level_template_id = l.id
+                        where u.section_template_id = s.id and coalesce(p.status, 'locked') not in ('completed', 'gold'))""")) {
+                select.setObject(1, userId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void unlock(UUID userId, Achievement achievement, java.time.Instant at) {
         Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
