@@ -11,7 +11,8 @@ public interface VocabularyRepository {
 
     /**
      * The user's lexeme for {@code vocabularyId}, which is either a user lexeme's id or the id of a lesson's
-     * vocabulary item linked to one; locked until the transaction ends. Empty when it is not the user's.
+     * vocabulary item linked to one. Locks the user until the transaction ends, so one user's reviews, XP and
+     * reset run one after another. Empty when it is not the user's.
      */
     Optional<Reviewable> lockForReview(UUID userId, UUID vocabularyId);
 

@@ -25,13 +25,17 @@ public class PostgresVocabularyRepository implements VocabularyRepository {
     @Override
     public Optional<Reviewable> lockForReview(UUID userId, UUID vocabularyId) {
         return Jdbc.withConnection(dataSource, connection -> {
+            // the user row first, as the XP handler and the reset take it: one lock order, no deadlock between them
+            try (PreparedStatement lock = connection.prepareStatement("select 1 from users where id = ? for update")) {
+                lock.setObject(1, userId);
+                lock.executeQuery().close();
+            }
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, review_state, learning_step, stability, difficulty, next_review_at, last_reviewed_at,
                            first_seen_at, reps, lapses
                     from user_lexemes
                     where user_id = ? and id = coalesce(
-                        (select user_lexeme_id from generated_vocabulary_items where id = ?), ?)
-                    for update""")) {
+                        (select user_lexeme_id from generated_vocabulary_items where id = ?), ?)""")) {
                 select.setObject(1, userId);
                 select.setObject(2, vocabularyId);
                 select.setObject(3, vocabularyId);
