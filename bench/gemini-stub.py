@@ -4,7 +4,8 @@
 Used by bench/model-gateway.sh. Standard library only. Listens on 127.0.0.1.
 
   POST /v1beta/models/{model}:generateContent   key in header x-goog-api-key (or ?key=)
-      admitted:  sleeps --latency-ms, then 200 with candidates/usageMetadata (Gemini's wire format)
+      admitted:  sleeps --latency-ms, then 200 with candidates/usageMetadata (Gemini's wire format); an image
+                 request (generationConfig.responseModalities contains IMAGE) also gets --images 1x1 PNG inlineData parts
       refused:   429 at once, RESOURCE_EXHAUSTED with a QuotaFailure violation
                  (quotaId GenerateRequestsPerMinutePerProjectPerModel-FreeTier) and RetryInfo.retryDelay =
                  seconds until the key's window admits a request again; no Retry-After header (as Gemini)
@@ -32,6 +33,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 WINDOW_S = 60.0
+# A 1x1 PNG: what an image request (generationConfig.responseModalities contains IMAGE) gets beside its text part.
+STUB_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 class Quotas:
@@ -103,7 +106,7 @@ def last_user_text(body):
     return None
 
 
-def make_handler(quotas, latency_s, log_file, log_lock):
+def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         # headers and body leave in separate writes: without this, Nagle holds the body until the client ACKs the
@@ -168,10 +171,14 @@ def make_handler(quotas, latency_s, log_file, log_lock):
                     if remaining > 0:
                         time.sleep(remaining)
                     text = "Stub reply to: " + (tag or "")[:200]
+                    # an image request (responseModalities IMAGE) gets one small PNG, as Gemini's image models answer
+                    wants_image = "IMAGE" in (body.get("generationConfig") or {}).get("responseModalities", [])
+                    parts = [{"text": text}] + ([{"inlineData": {"mimeType": "image/png", "data": STUB_PNG}}] * images_per_call
+                                                if wants_image else [])
                     # The caller may have given up (its timeout) during the latency: the request was admitted and
                     # counts against the quota all the same; log it as "aborted" instead of failing the handler.
                     aborted = self.try_send_json(200, {
-                        "candidates": [{"content": {"parts": [{"text": text}], "role": "model"},
+                        "candidates": [{"content": {"parts": parts, "role": "model"},
                                         "finishReason": "STOP", "index": 0}],
                         "usageMetadata": {"promptTokenCount": 40, "candidatesTokenCount": 12, "totalTokenCount": 52},
                         "modelVersion": model, "responseId": "stub-%d" % int(arrival * 1e6)})
@@ -211,11 +218,12 @@ def main():
     group.add_argument("--fixed-window", dest="mode", action="store_const", const="fixed",
                        help="same as --mode fixed (windows aligned to clock minutes)")
     parser.add_argument("--log", help="append one JSON line per request to this file")
+    parser.add_argument("--images", type=int, default=1, help="images in the answer to an image request")
     args = parser.parse_args()
 
     quotas = Quotas(args.rpm, args.mode)
     log_file = open(args.log, "a", buffering=1) if args.log else None
-    handler = make_handler(quotas, args.latency_ms / 1000.0, log_file, threading.Lock())
+    handler = make_handler(quotas, args.latency_ms / 1000.0, log_file, threading.Lock(), args.images)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     server.daemon_threads = True
     server.request_queue_size = 128

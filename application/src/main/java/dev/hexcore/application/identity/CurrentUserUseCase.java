@@ -7,9 +7,13 @@ import java.util.concurrent.CompletionStage;
 
 /** The signed-in user's own account: read it and change the learner profile (seed 002 /users/me). */
 public interface CurrentUserUseCase {
-    /** Absent fields stay as they are. */
+    /** Absent ({@code null}) fields stay as they are. {@code telegramId} links the account to a Telegram user. */
     record UpdateProfileCommand(UUID userId, String username, String email, List<String> interests,
-                                String nativeLanguage, String targetLanguage) {
+                                String nativeLanguage, String targetLanguage, Long telegramId) {
+        public UpdateProfileCommand(UUID userId, String username, String email, List<String> interests,
+                                    String nativeLanguage, String targetLanguage) {
+            this(userId, username, email, interests, nativeLanguage, targetLanguage, null);
+        }
     }
 
     User get(UUID userId);

@@ -18,4 +18,10 @@ public interface ManageUsersUseCase {
     User disable(Actor actor, UUID userId);
 
     User enable(Actor actor, UUID userId);
+
+    /**
+     * Links the account to a Telegram user id, or unlinks it ({@code null}). ConflictException TELEGRAM_ID_TAKEN when
+     * another account has it.
+     */
+    User linkTelegram(Actor actor, UUID userId, Long telegramId);
 }

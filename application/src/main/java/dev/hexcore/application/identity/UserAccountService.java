@@ -5,6 +5,7 @@ import dev.hexcore.domain.identity.Credentials;
 import dev.hexcore.domain.identity.PasswordHasher;
 import dev.hexcore.domain.identity.RefreshTokenRepository;
 import dev.hexcore.domain.identity.Role;
+import dev.hexcore.domain.identity.TelegramIds;
 import dev.hexcore.domain.identity.User;
 import dev.hexcore.domain.identity.UserRepository;
 import dev.hexcore.domain.port.UnitOfWork;
@@ -69,6 +70,7 @@ public final class UserAccountService implements CurrentUserUseCase, ManageUsers
                 if (users.existsByEmail(email)) throw new ConflictException("EMAIL_TAKEN", "E-mail is already registered");
                 user.changeEmail(email, now);
             }
+            if (command.telegramId() != null) linkTelegram(user, command.telegramId());
             if (command.interests() != null) user.changeInterests(command.interests(), now);
             if (command.nativeLanguage() != null || command.targetLanguage() != null) {
                 user.changeLanguages(
@@ -114,6 +116,21 @@ public final class UserAccountService implements CurrentUserUseCase, ManageUsers
     public User enable(Actor actor, UUID userId) {
         requireAdmin(actor);
         return modify(userId, user -> user.enable(clock.instant()));
+    }
+
+    @Override
+    public User linkTelegram(Actor actor, UUID userId, Long telegramId) {
+        requireAdmin(actor);
+        return modify(userId, user -> linkTelegram(user, telegramId));
+    }
+
+    /** Checked up front for a clear answer; the unique index still decides a race (the repository maps it to 409). */
+    private void linkTelegram(User user, Long telegramId) {
+        if (telegramId != null && users.findByTelegramId(TelegramIds.require(telegramId))
+                .filter(owner -> !owner.id().equals(user.id())).isPresent()) {
+            throw new ConflictException("TELEGRAM_ID_TAKEN", "This Telegram id is already linked to another account.");
+        }
+        user.linkTelegram(telegramId, clock.instant());
     }
 
     @Override

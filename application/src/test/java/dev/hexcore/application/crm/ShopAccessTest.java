@@ -3,22 +3,14 @@ package dev.hexcore.application.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.hexcore.domain.crm.ListQuery;
-import dev.hexcore.domain.crm.Shop;
-import dev.hexcore.domain.crm.ShopRepository;
-import dev.hexcore.domain.crm.Slice;
-import dev.hexcore.domain.crm.StaffMember;
+import dev.hexcore.application.crm.fakes.InMemoryShopRepository;
 import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.identity.Role;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.NotFoundException;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ShopAccessTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
-    private final Shops shops = new Shops();
+    private final InMemoryShopRepository shops = new InMemoryShopRepository();
     private final ShopAccess access = new ShopAccess(shops);
     private final UUID shopA = shops.add();
     private final UUID shopB = shops.add();
@@ -76,60 +68,4 @@ class ShopAccessTest {
     }
 
     /** Shops and staff in memory: enough of the port for the rule. */
-    private static final class Shops implements ShopRepository {
-        private final Map<UUID, Shop> shops = new HashMap<>();
-        private final Map<UUID, UUID> staff = new HashMap<>();
-
-        UUID add() {
-            UUID id = UUID.randomUUID();
-            insert(new Shop(id, "Shop", null, null, "RUB", BigDecimal.ZERO, 1, NOW));
-            return id;
-        }
-
-        Actor staff(UUID shopId, Role role) {
-            UUID user = UUID.randomUUID();
-            addStaff(shopId, user, NOW);
-            return Actor.user(user, Set.of(role, Role.USER));
-        }
-
-        @Override
-        public void insert(Shop shop) {
-            shops.put(shop.id(), shop);
-        }
-
-        @Override
-        public void update(Shop shop) {
-            shops.put(shop.id(), shop);
-        }
-
-        @Override
-        public Optional<Shop> find(UUID id) {
-            return Optional.ofNullable(shops.get(id));
-        }
-
-        @Override
-        public Slice<Shop> list(ListQuery query) {
-            return new Slice<>(List.copyOf(shops.values()), 0, query.limit(), shops.size());
-        }
-
-        @Override
-        public Optional<UUID> shopOf(UUID userId) {
-            return Optional.ofNullable(staff.get(userId));
-        }
-
-        @Override
-        public boolean addStaff(UUID shopId, UUID userId, Instant now) {
-            return staff.putIfAbsent(userId, shopId) == null;
-        }
-
-        @Override
-        public boolean removeStaff(UUID shopId, UUID userId) {
-            return staff.remove(userId, shopId);
-        }
-
-        @Override
-        public List<StaffMember> staff(UUID shopId) {
-            return List.of();
-        }
-    }
 }

@@ -92,6 +92,7 @@ public class GenerationWiring {
         known.addAll(settings.chain("image"));
         known.addAll(settings.chain("course"));
         known.addAll(settings.chain("lesson"));
+        known.addAll(settings.chain("bot"));
         LOG.infof("Model gateway: %d provider key(s) configured; quota counters %s", keys.size(),
                 redis.configured() ? "in Redis" : "in memory");
         return new QuotaAwareKeyPool(keys, known, admission, counters, states,

@@ -50,7 +50,7 @@ class UserRepositoryContractTest {
         User user = User.restore(UUID.randomUUID(), unique("Round"), unique("round") + "@example.test", "$2a$10$hash",
                 Set.of(Role.MANAGER, Role.USER), UserStatus.ACTIVE, "Russian", "Kazakh", 120,
                 Map.of("Kazakh", "A2", "English", "B1"), List.of("Travel", "Music"), created, created.plusMillis(5),
-                created.plusMillis(3));
+                created.plusMillis(3), randomTelegramId());
         uow.run(() -> users.save(user));
 
         User read = users.findById(user.id()).orElseThrow();
@@ -67,6 +67,9 @@ class UserRepositoryContractTest {
         assertThat(read.createdAt()).isEqualTo(created);
         assertThat(read.updatedAt()).isEqualTo(created.plusMillis(5));
         assertThat(read.tokensValidAfter()).isEqualTo(created.plusMillis(3));
+        assertThat(read.telegramId()).isEqualTo(user.telegramId());
+        assertThat(users.findByTelegramId(user.telegramId().orElseThrow())).map(User::id).contains(user.id());
+        assertThat(users.findAccess(user.id()).orElseThrow().telegram()).isEqualTo(user.telegramId());
 
         assertThat(users.findByUsername(user.username())).map(User::id).contains(user.id());
         assertThat(users.findById(UUID.randomUUID())).isEmpty();
@@ -110,6 +113,29 @@ class UserRepositoryContractTest {
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("EMAIL_TAKEN"));
         assertThat(users.findById(second.id())).isEmpty();
+    }
+
+    @Test
+    void aTelegramIdLinkedToAnotherAccountIsAConflictAndUnlinkedIdsNeverClash() {
+        long telegramId = randomTelegramId();
+        User first = newUser("TgOne", now());
+        first.linkTelegram(telegramId, now());
+        User unlinkedA = newUser("TgNoneA", now());
+        User unlinkedB = newUser("TgNoneB", now());
+        uow.run(() -> {
+            users.save(first);
+            users.save(unlinkedA);
+            users.save(unlinkedB);
+        });
+        User second = newUser("TgTwo", now());
+        second.linkTelegram(telegramId, now());
+
+        assertThatThrownBy(() -> uow.run(() -> users.save(second)))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("TELEGRAM_ID_TAKEN"));
+        assertThat(users.findById(second.id())).isEmpty();
+        assertThat(users.findByTelegramId(telegramId)).map(User::id).contains(first.id());
+        assertThat(users.findByTelegramId(randomTelegramId())).isEmpty();
     }
 
     @Test
@@ -255,6 +281,10 @@ class UserRepositoryContractTest {
         String username = unique(prefix);
         return User.register(UUID.randomUUID(), username, username + "@Example.test", "hash", Set.of(Role.USER), null,
                 null, createdAt);
+    }
+
+    private static long randomTelegramId() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 52);
     }
 
     /** PostgreSQL keeps microseconds. */

@@ -97,6 +97,7 @@ class OpenApiDocumentTest {
     void moneyIsDocumentedAsSentAndCallerVariantsCanBeToldApart() {
         JsonNode schemas = document.root().path("components").path("schemas");
         assertThat(schemas.path("Money").path("properties").path("value").path("type").asText()).isEqualTo("string");
+        assertThat(schemas.path("Decimal").path("type").asText()).as("every BigDecimal, sent as text").isEqualTo("string");
         for (JsonNode variant : schemas.path("CallerResponse").path("oneOf")) {
             assertThat(document.resolve(variant).path("required")).as("required of %s", variant).isNotEmpty();
         }

@@ -42,7 +42,10 @@ import org.junit.jupiter.api.Test;
  * values, one parameter or body field at a time (wrong JSON types, extremes, huge numbers, NUL, control characters,
  * lone surrogates, broken UTF-8, out-of-range times), plus whole-body breakage. Calls carry valid credentials (an
  * admin API key with a high rate limit, or the admin's bearer token where only a token is accepted) so they get past
- * security.
+ * security. A query parameter that names something by id ({@code ?shop_id=}) gets an id the app itself handed out
+ * for that collection ({@code POST /api/v1/shops} → {@code shop_id}), so routes that need one reach their success
+ * paths; every operation's baseline is sent once before fuzzing starts, so what one route creates is there for all.
+ * Ids in the path stay random: a real one would let the fuzzer revoke its own key or take the admin's roles away.
  *
  * <p>Fails on any 500, and on a 502/503 that the operation does not declare (the model gateway may answer those
  * when its upstream fails; that is documented behaviour, not bad input handling). Every 2xx JSON body must match the
@@ -89,6 +92,8 @@ class OpenApiFuzzTest {
     private Key key;
     private OpenApiDocument document;
     private int requests;
+    /** Ids the app answered with, under the query parameter that names them: /api/v1/shops → shop_id. */
+    private final Map<String, String> knownIds = new HashMap<>();
 
     @Test
     void noOperationAnswers5xxAndEvery2xxMatchesItsSchema() throws Exception {
@@ -97,6 +102,11 @@ class OpenApiFuzzTest {
         document = OpenApiDocument.fetch();
         List<Operation> operations = document.operations();
         assertThat(operations).as("operations in /q/openapi").hasSizeGreaterThan(10);
+        for (Operation operation : operations) {
+            Map.Entry<String, JsonNode> body = operation.requestBody();
+            send(operation, Map.of(), body == null ? null : baselineBody(body.getValue()).toString(), body);
+        }
+        assertThat(knownIds).as("ids handed out by the app's collections").isNotEmpty();
         for (Operation operation : operations) fuzz(operation);
         assertThat(failures).as("%d requests, seed %d", requests, SEED).isEmpty();
     }
@@ -132,12 +142,15 @@ class OpenApiFuzzTest {
             if (parameter.path("in").asText().equals("path")) {
                 String segment = value != null ? value : UUID.randomUUID().toString();
                 path = path.replace("{" + name + "}", segment.isEmpty() ? "x" : segment);
-            } else if (value != null && parameter.path("in").asText().equals("query")) {
-                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+            } else if (parameter.path("in").asText().equals("query")) {
+                String filled = value != null ? value : knownIds.get(name);
+                if (filled != null) query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(filled);
             }
         }
         RequestSpecification request = credentials(operation).urlEncodingEnabled(false);
-        if (payload != null) {
+        if (payload != null && body.getKey().contains("multipart/form-data")) {
+            request = multipart(request, payload);
+        } else if (payload != null) {
             String mediaType = body.getKey();
             request = request.contentType(mediaType).body(mediaType.contains("x-www-form-urlencoded") ? form(payload) : payload);
         }
@@ -169,8 +182,23 @@ class OpenApiFuzzTest {
             return;
         }
         JsonSchema schema = SCHEMAS.getSchema(document.standalone(media.path("schema")));
-        Set<ValidationMessage> errors = schema.validate(JSON.readTree(response.asString()));
+        JsonNode answer = JSON.readTree(response.asString());
+        Set<ValidationMessage> errors = schema.validate(answer);
         if (!errors.isEmpty()) failures.add(call + " → " + status + " does not match its schema: " + errors);
+        rememberId(operation, answer);
+    }
+
+    /** The id a collection answered with (its body's, or its first item's), as the parameter naming it would take it. */
+    private void rememberId(Operation operation, JsonNode answer) {
+        String collection = operation.path().substring(operation.path().lastIndexOf('/') + 1);
+        if (collection.startsWith("{")) return;
+        JsonNode id = answer.has("items") ? answer.path("items").path(0).path("id") : answer.path("id");
+        if (id.isTextual()) knownIds.putIfAbsent(singular(collection).replace('-', '_') + "_id", id.asText());
+    }
+
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) return plural.substring(0, plural.length() - 3) + "y";
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     /** A body the operation should accept: its first example, or one built from the schema's required fields. */
@@ -226,6 +254,26 @@ class OpenApiFuzzTest {
     }
 
     /** A JSON example turned into the form body it stands for; raw values stay percent-encoded as they are. */
+    /** A multipart body: each field of a JSON object as a part of its own (a file part for binary fields), else the raw payload as one file part. */
+    private static RequestSpecification multipart(RequestSpecification request, String payload) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(payload);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            return request.multiPart("file", "payload.bin", payload.getBytes(StandardCharsets.UTF_8));
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            String value = field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString();
+            request = request.multiPart(field.getKey(), field.getKey() + ".bin", value.getBytes(StandardCharsets.UTF_8));
+        }
+        return request;
+    }
+
     private static String form(String payload) {
         try {
             JsonNode node = JSON.readTree(payload);

@@ -55,12 +55,19 @@ public class HexcoreTestInfrastructure implements QuarkusTestResourceLifecycleMa
             props.put("hexcore.ai.gemini.keys", "gemini-a-" + RUN + ":project-" + RUN + ":test-secret-a-" + RUN
                     + ",gemini-b-" + RUN + ":project-" + RUN + ":test-secret-b-" + RUN);
             props.put("hexcore.ai.gemini.requests-per-minute", "1000");
+            // Recommendations (issue 17) call Gemini's stand-in; tests tell their stubs apart by a marker in the prompt.
+            props.put("hexcore.ai.chains.recommendations", "gemini/" + RECOMMENDATION_MODEL);
+            props.put("hexcore.recommendations.batch.pause", "PT0S");
+            props.put("hexcore.recommendations.batch.cron", "off");
             config = Map.copyOf(props);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the test infrastructure", e);
         }
     }
+
+    /** The Gemini model the recommendations chain names in tests. */
+    public static final String RECOMMENDATION_MODEL = "gemini-reco-test";
 
     /** The WireMock server that stands in for the model providers. */
     public static WireMockServer providers() {

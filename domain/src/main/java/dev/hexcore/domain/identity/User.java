@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,10 +30,11 @@ public final class User {
     private final Instant createdAt;
     private Instant updatedAt;
     private Instant tokensValidAfter;
+    private Long telegramId;
 
     private User(UUID id, String username, String email, String passwordHash, Set<Role> roles, UserStatus status,
                  String nativeLanguage, String targetLanguage, long xp, Map<String, String> languageLevels,
-                 List<String> interests, Instant createdAt, Instant updatedAt, Instant tokensValidAfter) {
+                 List<String> interests, Instant createdAt, Instant updatedAt, Instant tokensValidAfter, Long telegramId) {
         this.id = id;
         this.username = username;
         this.email = email;
@@ -47,6 +49,7 @@ public final class User {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.tokensValidAfter = tokensValidAfter;
+        this.telegramId = telegramId;
     }
 
     /** A new account. The password is already hashed; {@link Credentials} has checked the plain text. */
@@ -57,16 +60,16 @@ public final class User {
                 UserStatus.ACTIVE,
                 nativeLanguage == null ? DEFAULT_NATIVE_LANGUAGE : Credentials.language("native_language", nativeLanguage),
                 targetLanguage == null ? DEFAULT_TARGET_LANGUAGE : Credentials.language("target_language", targetLanguage),
-                0, Map.of(), List.of(), now, now, null);
+                0, Map.of(), List.of(), now, now, null, null);
     }
 
     /** Reconstitution from storage: no rules are re-applied. */
     public static User restore(UUID id, String username, String email, String passwordHash, Set<Role> roles,
                                UserStatus status, String nativeLanguage, String targetLanguage, long xp,
                                Map<String, String> languageLevels, List<String> interests, Instant createdAt,
-                               Instant updatedAt, Instant tokensValidAfter) {
+                               Instant updatedAt, Instant tokensValidAfter, Long telegramId) {
         return new User(id, username, email, passwordHash, roles, status, nativeLanguage, targetLanguage, xp,
-                languageLevels, interests, createdAt, updatedAt, tokensValidAfter);
+                languageLevels, interests, createdAt, updatedAt, tokensValidAfter, telegramId);
     }
 
     public boolean isActive() {
@@ -75,7 +78,7 @@ public final class User {
 
     /** What authentication checks on every request: status, roles and which tokens still count. */
     public UserAccess access() {
-        return new UserAccess(id, status, roles, tokensValidAfter);
+        return new UserAccess(id, status, roles, tokensValidAfter, telegramId);
     }
 
     public boolean hasRole(Role role) {
@@ -108,6 +111,15 @@ public final class User {
     public void changeLanguages(String newNative, String newTarget, Instant now) {
         this.nativeLanguage = Credentials.language("native_language", newNative);
         this.targetLanguage = Credentials.language("target_language", newTarget);
+        this.updatedAt = now;
+    }
+
+    /**
+     * Links the account to a Telegram user id (what Telegram OTP login and the bot know the person by), or unlinks it
+     * with {@code null}. Uniqueness across accounts is the repository's to enforce.
+     */
+    public void linkTelegram(Long newTelegramId, Instant now) {
+        this.telegramId = newTelegramId == null ? null : TelegramIds.require(newTelegramId);
         this.updatedAt = now;
     }
 
@@ -153,4 +165,6 @@ public final class User {
     public Instant updatedAt() { return updatedAt; }
     /** When the account was last disabled: tokens issued up to then are dead; {@code null} if never. */
     public Instant tokensValidAfter() { return tokensValidAfter; }
+    /** The linked Telegram user id, empty when none is linked. */
+    public Optional<Long> telegramId() { return Optional.ofNullable(telegramId); }
 }

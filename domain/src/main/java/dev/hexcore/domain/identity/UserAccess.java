@@ -1,6 +1,7 @@
 package dev.hexcore.domain.identity;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,10 +11,20 @@ import java.util.UUID;
  *
  * @param tokensValidAfter when the account was last disabled ({@code null} if never): tokens issued up to then stay
  *                         dead even after the account is enabled again
+ * @param telegramId       the linked Telegram user id, {@code null} when none (see {@link #telegram()})
  */
-public record UserAccess(UUID userId, UserStatus status, Set<Role> roles, Instant tokensValidAfter) {
+public record UserAccess(UUID userId, UserStatus status, Set<Role> roles, Instant tokensValidAfter, Long telegramId) {
     public UserAccess {
         roles = Set.copyOf(roles);
+    }
+
+    /** An account without a linked Telegram id. */
+    public UserAccess(UUID userId, UserStatus status, Set<Role> roles, Instant tokensValidAfter) {
+        this(userId, status, roles, tokensValidAfter, null);
+    }
+
+    public Optional<Long> telegram() {
+        return Optional.ofNullable(telegramId);
     }
 
     public boolean isActive() {

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Stores user accounts. Usernames and e-mails are unique (e-mails compared in lower case). */
+/** Stores user accounts. Usernames, e-mails and linked Telegram ids are unique (e-mails compared in lower case). */
 public interface UserRepository {
     Optional<User> findById(UUID id);
 
@@ -16,6 +16,9 @@ public interface UserRepository {
 
     /** Case-insensitive (e-mails are stored lower-cased). */
     Optional<User> findByEmail(String email);
+
+    /** The account linked to this Telegram user id, if any. */
+    Optional<User> findByTelegramId(long telegramId);
 
     boolean existsByUsername(String username);
 

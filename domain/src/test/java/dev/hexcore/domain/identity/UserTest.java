@@ -235,9 +235,11 @@ class UserTest {
     @Test
     void restore_rebuilds_a_user_as_stored() {
         User user = User.restore(ID, "legacy user", "X@Y", "h", Set.of(), UserStatus.DISABLED, "Russian", "Kazakh",
-                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER, LATER);
+                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER, LATER, 777L);
 
         assertThat(user.username()).isEqualTo("legacy user");
+        assertThat(user.telegramId()).contains(777L);
+        assertThat(user.access().telegram()).contains(777L);
         assertThat(user.roles()).isEmpty();
         assertThat(user.isActive()).isFalse();
         assertThat(user.xp()).isEqualTo(120);
@@ -288,5 +290,25 @@ class UserTest {
         user.disable(LATER);
 
         assertThat(user.access()).isEqualTo(new UserAccess(ID, UserStatus.DISABLED, Set.of(Role.USER), LATER));
+    }
+
+    @Test
+    void a_telegram_id_is_linked_and_unlinked_and_must_be_positive() {
+        User user = User.register(ID, "tg_user", "tg@example.com", "h", Set.of(Role.USER), null, null, NOW);
+        assertThat(user.telegramId()).isEmpty();
+
+        user.linkTelegram(123456789L, LATER);
+        assertThat(user.telegramId()).contains(123456789L);
+        assertThat(user.updatedAt()).isEqualTo(LATER);
+        assertThat(Actor.user(user.access()).telegramId()).contains(123456789L);
+        assertThat(Actor.user(user.access()).isTelegramUser(123456789L)).isTrue();
+        assertThat(Actor.user(user.access()).isTelegramUser(5L)).isFalse();
+
+        assertThatThrownBy(() -> user.linkTelegram(0L, LATER)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("telegram_id");
+        assertThat(user.telegramId()).contains(123456789L);
+
+        user.linkTelegram(null, LATER);
+        assertThat(user.telegramId()).isEmpty();
     }
 }

@@ -24,7 +24,8 @@ import java.util.UUID;
  * the same schema and prompt always give the same value. Covers what structured generation schemas use: objects with
  * properties and required, arrays with items, minItems, maxItems and uniqueItems, strings with enum, const, minLength,
  * maxLength and the common formats, numbers and integers within their bounds, booleans, null, local {@code $ref},
- * allOf, anyOf and oneOf (the first branch). {@code pattern} is not honoured.
+ * allOf, anyOf and oneOf (the first branch). A schema with {@code examples} gives one of them, so a feature can make
+ * the offline answer read naturally (in its language). {@code pattern} is not honoured.
  */
 final class SchemaInstanceGenerator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -53,6 +54,10 @@ final class SchemaInstanceGenerator {
         if (schema.has("enum") && schema.get("enum").size() > 0) {
             JsonNode options = schema.get("enum");
             return options.get(random.nextInt(options.size())).deepCopy();
+        }
+        if (schema.has("examples") && schema.get("examples").isArray() && !schema.get("examples").isEmpty()) {
+            JsonNode examples = schema.get("examples");
+            return examples.get(random.nextInt(examples.size())).deepCopy();
         }
         if (schema.has("allOf")) return value(merge(schema), name, depth + 1);
         if (schema.has("oneOf")) return value(schema.get("oneOf").get(0), name, depth + 1);

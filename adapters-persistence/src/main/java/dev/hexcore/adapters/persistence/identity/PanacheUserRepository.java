@@ -36,6 +36,8 @@ public class PanacheUserRepository implements UserRepository {
     private static final UniqueConstraints.Rule[] UNIQUE = {
             new UniqueConstraints.Rule("ux_users_username_lower", "USERNAME_TAKEN", "This username is already taken."),
             new UniqueConstraints.Rule("ux_users_email", "EMAIL_TAKEN", "This e-mail address is already registered."),
+            new UniqueConstraints.Rule("ux_users_telegram_id", "TELEGRAM_ID_TAKEN",
+                    "This Telegram id is already linked to another account."),
     };
 
     private final AuthCache<UUID, UserAccess> accessCache;
@@ -62,6 +64,12 @@ public class PanacheUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(String email) {
         return Reads.fresh(() -> UserEntity.<UserEntity>find("email", email.toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(UserMapper::toDomain));
+    }
+
+    @Override
+    public Optional<User> findByTelegramId(long telegramId) {
+        return Reads.fresh(() -> UserEntity.<UserEntity>find("telegramId", telegramId)
                 .firstResultOptional().map(UserMapper::toDomain));
     }
 
@@ -133,11 +141,12 @@ public class PanacheUserRepository implements UserRepository {
 
     private static Optional<UserAccess> loadAccess(UUID id) {
         return UserEntity.getEntityManager()
-                .createQuery("select u.status, u.roles, u.tokensValidAfter from UserEntity u where u.id = :id", Object[].class)
+                .createQuery("select u.status, u.roles, u.tokensValidAfter, u.telegramId from UserEntity u where u.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
-                .map(row -> UserMapper.toAccess(id, (String) row[0], rolesOf(row[1]), (Instant) row[2]));
+                .map(row -> UserMapper.toAccess(id, (String) row[0], rolesOf(row[1]), (Instant) row[2],
+                        (Long) row[3]));
     }
 
     @SuppressWarnings("unchecked")

@@ -65,4 +65,8 @@ public class UserEntity extends PanacheEntityBase {
     /** See {@code V4__tokens_valid_after.sql}. */
     @Column(name = "tokens_valid_after")
     public Instant tokensValidAfter;
+
+    /** See {@code V40__users_telegram_id.sql}. */
+    @Column(name = "telegram_id")
+    public Long telegramId;
 }

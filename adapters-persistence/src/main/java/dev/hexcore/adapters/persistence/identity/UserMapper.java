@@ -19,18 +19,19 @@ final class UserMapper {
     static User toDomain(UserEntity e) {
         return User.restore(e.id, e.username, e.email, e.passwordHash, roles(e.roles), UserStatus.valueOf(e.status),
                 e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt,
-                e.tokensValidAfter);
+                e.tokensValidAfter, e.telegramId);
     }
 
     /** A separate aggregate with the same state, so a cached user is never changed through a reader's copy. */
     static User copyOf(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(), u.nativeLanguage(),
                 u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(),
-                u.createdAt(), u.updatedAt(), u.tokensValidAfter());
+                u.createdAt(), u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null));
     }
 
-    static UserAccess toAccess(UUID id, String status, Collection<String> roles, Instant tokensValidAfter) {
-        return new UserAccess(id, UserStatus.valueOf(status), roles(roles), tokensValidAfter);
+    static UserAccess toAccess(UUID id, String status, Collection<String> roles, Instant tokensValidAfter,
+                               Long telegramId) {
+        return new UserAccess(id, UserStatus.valueOf(status), roles(roles), tokensValidAfter, telegramId);
     }
 
     /** Writes every column of {@code user} into {@code e} (a new or a managed entity). */
@@ -49,6 +50,7 @@ final class UserMapper {
         e.createdAt = user.createdAt();
         e.updatedAt = user.updatedAt();
         e.tokensValidAfter = user.tokensValidAfter();
+        e.telegramId = user.telegramId().orElse(null);
     }
 
     private static Set<Role> roles(Collection<String> wireNames) {

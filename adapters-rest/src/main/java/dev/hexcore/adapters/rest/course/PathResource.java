@@ -137,7 +137,7 @@ public class PathResource {
             "{\"level_template_id\":\"0193a4f0-7c1e-7000-8000-000000000005\",\"status\":\"completed\",\"stars\":3,\"xp_gained\":50,"
             + "\"answers\":{\"1\":\"сәлем\",\"2\":\"кітап\"}}")))
     @APIResponse(responseCode = "200", description = "The level's new status and the learner's XP", content = @Content(
-            examples = @ExampleObject(name = "success", value =
+            schema = @Schema(implementation = ProgressResponse.class), examples = @ExampleObject(name = "success", value =
                     "{\"status\":\"success\",\"new_status\":\"completed\",\"next_level_unlocked\":true,\"user_total_xp\":50}")))
     @APIResponse(responseCode = "404", description = "No active course, or the level is not in it")
     @APIResponse(responseCode = "409", description = "LEVEL_LOCKED: the level is still locked")
@@ -156,7 +156,7 @@ public class PathResource {
             + "\"level\":\"A1\",\"max_topics\":3,\"sleep_seconds\":0,\"regenerate_path\":true,\"force_regenerate_lessons\":false,"
             + "\"generation_mode\":\"balanced\"}")))
     @APIResponse(responseCode = "200", description = "The course, the lessons made, the failed topics", content = @Content(
-            examples = @ExampleObject(name = "all made", value = BATCH_EXAMPLE)))
+            schema = @Schema(implementation = PathResponse.class), examples = @ExampleObject(name = "all made", value = BATCH_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "Bad interests or level, max_topics or sleep_seconds out of range, unknown generation_mode")
     @APIResponse(responseCode = "502", description = "MODEL_BAD_RESPONSE: the course outline could not be made")
     @APIResponse(responseCode = "503", description = "MODEL_UNAVAILABLE: the course outline could not be made in time (Retry-After)")
@@ -175,7 +175,7 @@ public class PathResource {
             + "[\"0193a4f0-7c1e-7000-8000-000000000005\"],\"level\":\"A1\",\"sleep_seconds\":0,\"mode\":\"core\","
             + "\"generation_mode\":\"balanced\"}")))
     @APIResponse(responseCode = "200", description = "The course, the lessons made, the failed topics", content = @Content(
-            examples = @ExampleObject(name = "all made", value = BATCH_EXAMPLE)))
+            schema = @Schema(implementation = PathResponse.class), examples = @ExampleObject(name = "all made", value = BATCH_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "NO_ACTIVE_COURSE: generate a course first")
     @APIResponse(responseCode = "422", description = "No or too many level ids, an unknown mode or generation_mode, sleep_seconds out of range")
     public PathResponse retryLessons(@Valid @NotNull RetryLessonsRequest request) {

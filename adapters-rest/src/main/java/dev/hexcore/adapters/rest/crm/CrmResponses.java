@@ -39,6 +39,29 @@ final class CrmResponses {
         }
     }
 
+    // The list answers as documented: ListResponse of each item type (a generic type the scanner cannot name)
+
+    record ShopsPage(List<ShopResponse> items, int skip, int limit, long total) {
+    }
+
+    record CustomersPage(List<CustomerResponse> items, int skip, int limit, long total) {
+    }
+
+    record WarehouseItemsPage(List<WarehouseItemResponse> items, int skip, int limit, long total) {
+    }
+
+    record ProductsPage(List<ProductResponse> items, int skip, int limit, long total) {
+    }
+
+    record SuppliesPage(List<SupplyResponse> items, int skip, int limit, long total) {
+    }
+
+    record OrdersPage(List<OrderSummaryResponse> items, int skip, int limit, long total) {
+    }
+
+    record ProductionTasksPage(List<TaskResponse> items, int skip, int limit, long total) {
+    }
+
     @RegisterForReflection
     record ShopResponse(UUID id, String name, String address, String phone, String currency, BigDecimal markupPercent,
                         int priceRounding, Instant createdAt) {

@@ -1,6 +1,7 @@
 package dev.hexcore.adapters.rest.crm;
 
 import dev.hexcore.adapters.rest.crm.CrmResponses.CustomerResponse;
+import dev.hexcore.adapters.rest.crm.CrmResponses.CustomersPage;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +41,9 @@ public class CustomersResource {
     static final String CUSTOMER = "{\"id\":\"0193b0c2-7c1e-7a00-8000-0000000000c1\",\"shop_id\":\"0193b0c2-7c1e-7a00-8000-000000000001\","
             + "\"name\":\"Анна Смирнова\",\"phone\":\"+79161234567\",\"email\":\"anna@example.ru\",\"telegram_id\":123456789,"
             + "\"notes\":\"любит пионы\",\"created_at\":\"2026-12-01T10:00:00Z\",\"updated_at\":\"2026-12-01T10:00:00Z\"}";
+
+    private static final String CUSTOMER_REQUEST = "{\"name\":\"Анна Смирнова\",\"phone\":\"+79161234567\",\"email\":\"anna@example.ru\","
+            + "\"telegram_id\":123456789,\"notes\":\"любит пионы\"}";
 
     public record CustomerRequest(String name, String phone, String email, Long telegramId, String notes) {
         CustomerCommand toCommand() {
@@ -58,7 +64,7 @@ public class CustomersResource {
     @GET
     @Operation(operationId = "listCustomers", summary = "The shop's customers, newest first; search matches name and phone")
     @APIResponse(responseCode = "200", description = "{items, skip, limit, total}",
-            content = @Content(examples = @ExampleObject(name = "customers", value = "{\"items\":[" + CUSTOMER + "],\"skip\":0,\"limit\":100,\"total\":1}")))
+            content = @Content(schema = @Schema(implementation = CustomersPage.class), examples = @ExampleObject(name = "customers", value = "{\"items\":[" + CUSTOMER + "],\"skip\":0,\"limit\":100,\"total\":1}")))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<CustomerResponse> list(@Valid @BeanParam CrmQuery query) {
         return ListResponse.from(customers.list(Actors.of(identity), query.shop(), query.list()), CustomerResponse::from);
@@ -67,7 +73,8 @@ public class CustomersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCustomer", summary = "Add a customer (managers, admins); the phone is normalised to E.164")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CustomerResponse.class), examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     @APIResponse(responseCode = "409", description = "CUSTOMER_PHONE_TAKEN or CUSTOMER_TELEGRAM_TAKEN in this shop")
     public Response create(@BeanParam ShopQuery query, CustomerRequest request) {
@@ -78,7 +85,7 @@ public class CustomersResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getCustomer", summary = "One customer")
-    @APIResponse(responseCode = "200", description = "The customer", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(schema = @Schema(implementation = CustomerResponse.class), examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "No such customer in the caller's shop")
     public CustomerResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return CustomerResponse.from(customers.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Customer")));
@@ -88,7 +95,8 @@ public class CustomersResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateCustomer", summary = "Replace a customer's details (managers, admins)")
-    @APIResponse(responseCode = "200", description = "The customer", content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "customer", value = CUSTOMER_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(schema = @Schema(implementation = CustomerResponse.class), examples = @ExampleObject(name = "customer", value = CUSTOMER)))
     @APIResponse(responseCode = "404", description = "No such customer in the caller's shop")
     @APIResponse(responseCode = "409", description = "CUSTOMER_PHONE_TAKEN or CUSTOMER_TELEGRAM_TAKEN in this shop")
     public CustomerResponse update(@BeanParam ShopQuery query, @RestPath String id, CustomerRequest request) {

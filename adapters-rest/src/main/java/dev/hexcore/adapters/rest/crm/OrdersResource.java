@@ -4,6 +4,7 @@ import dev.hexcore.adapters.rest.crm.CrmResponses.HistoryResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.OrderResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.OrderSummaryResponse;
+import dev.hexcore.adapters.rest.crm.CrmResponses.OrdersPage;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.crm.OrdersUseCase;
@@ -27,9 +28,12 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,6 +69,13 @@ public class OrdersResource {
             + "\"customer_phone\":\"+79161234567\",\"total\":{\"value\":\"5000.00\",\"currency\":\"RUB\"},\"delivery_date\":\"2026-12-08\","
             + "\"created_at\":\"2026-12-01T10:00:00Z\",\"updated_at\":\"2026-12-01T10:05:00Z\"}],\"skip\":0,\"limit\":100,\"total\":1}";
 
+    private static final String ORDER_REQUEST = "{\"customer_id\":\"0193b0c2-7c1e-7a00-8000-0000000000c1\","
+            + "\"items\":[{\"product_id\":\"0193b0c2-7c1e-7a00-8000-0000000000b1\",\"quantity\":2}],"
+            + "\"delivery_address\":\"Москва, Тверская, 7, кв. 12\",\"delivery_date\":\"2026-12-08\","
+            + "\"delivery_time_from\":\"10:00:00\",\"delivery_time_to\":\"12:00:00\",\"recipient_name\":\"Ирина\","
+            + "\"recipient_phone\":\"+79035551122\",\"card_text\":\"С днём рождения!\",\"comment\":\"позвонить за час\"}";
+    private static final String STATUS_REQUEST = "{\"status\":\"confirmed\",\"comment\":\"оплачен\"}";
+
     public record ItemRequest(UUID productId, Integer quantity) {
     }
 
@@ -92,7 +103,7 @@ public class OrdersResource {
 
     @GET
     @Operation(operationId = "listOrders", summary = "The shop's orders, newest first; search matches number, customer name and phone")
-    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(examples = @ExampleObject(name = "orders", value = SUMMARY)))
+    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(schema = @Schema(implementation = OrdersPage.class), examples = @ExampleObject(name = "orders", value = SUMMARY)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<OrderSummaryResponse> list(@Valid @BeanParam CrmQuery query,
             @Parameter(description = "Only orders in this status") @RestQuery String status) {
@@ -103,7 +114,8 @@ public class OrdersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOrder", summary = "Place an order (managers, admins): status new, the next number of the shop, prices as of now")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "order", value = ORDER)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = ORDER_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OrderResponse.class), examples = @ExampleObject(name = "order", value = ORDER)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public Response create(@BeanParam ShopQuery query, OrderRequest request) {
         OrderRequest body = request == null ? new OrderRequest(null, null, null, null, null, null, null, null, null, null) : request;
@@ -113,7 +125,7 @@ public class OrdersResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getOrder", summary = "One order with its customer, items and history (one query)")
-    @APIResponse(responseCode = "200", description = "The order", content = @Content(examples = @ExampleObject(name = "order", value = ORDER)))
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderResponse.class), examples = @ExampleObject(name = "order", value = ORDER)))
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
     public OrderResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return OrderResponse.from(orders.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Order")));
@@ -122,7 +134,7 @@ public class OrdersResource {
     @GET
     @Path("/{id}/history")
     @Operation(operationId = "getOrderHistory", summary = "The order's moves, oldest first: who, when, from, to, comment")
-    @APIResponse(responseCode = "200", description = "The history", content = @Content(examples = @ExampleObject(name = "history", value = HISTORY)))
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryResponse.class), examples = @ExampleObject(name = "history", value = HISTORY)))
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
     public List<HistoryResponse> history(@BeanParam ShopQuery query, @RestPath String id) {
         return orders.history(Actors.of(identity), query.shop(), PathIds.uuid(id, "Order")).stream().map(HistoryResponse::from).toList();
@@ -132,7 +144,8 @@ public class OrdersResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeOrderStatus", summary = "Move the order: confirmed reserves stock, delivered consumes it, cancelled releases it")
-    @APIResponse(responseCode = "200", description = "The order after the move", content = @Content(examples = @ExampleObject(name = "order", value = ORDER)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "confirm", value = STATUS_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The order after the move", content = @Content(schema = @Schema(implementation = OrderResponse.class), examples = @ExampleObject(name = "order", value = ORDER)))
     @APIResponse(responseCode = "403", description = "The caller's role may not move an order to this status")
     @APIResponse(responseCode = "404", description = "No such order in the caller's shop")
     @APIResponse(responseCode = "409", description = "ORDER_TRANSITION_NOT_ALLOWED, or INSUFFICIENT_STOCK with the shortages listed")

@@ -1,13 +1,13 @@
 package dev.hexcore.adapters.rest.crm;
 
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
+import dev.hexcore.adapters.rest.crm.CrmResponses.ProductionTasksPage;
 import dev.hexcore.adapters.rest.crm.CrmResponses.TaskResponse;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.crm.ProductionTasksUseCase;
 import dev.hexcore.domain.crm.ProductionTask;
 import dev.hexcore.domain.shared.InvalidValueException;
-import java.util.Locale;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -18,11 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +45,8 @@ public class ProductionTasksResource {
             + "\"florist_id\":\"0193b0c2-7c1e-7a00-8000-0000000000a1\",\"status\":\"in_progress\",\"created_at\":\"2026-12-01T10:05:00Z\","
             + "\"started_at\":\"2026-12-01T10:30:00Z\",\"completed_at\":null}";
 
+    private static final String ASSIGN_REQUEST = "{\"florist_id\":\"0193b0c2-7c1e-7a00-8000-0000000000a1\"}";
+
     public record AssignRequest(UUID floristId) {
     }
 
@@ -56,7 +61,7 @@ public class ProductionTasksResource {
     @GET
     @Operation(operationId = "listProductionTasks", summary = "The shop's tasks, oldest first; filter by status, florist_id, order_id")
     @APIResponse(responseCode = "200", description = "{items, skip, limit, total}",
-            content = @Content(examples = @ExampleObject(name = "tasks", value = "{\"items\":[" + TASK + "],\"skip\":0,\"limit\":100,\"total\":1}")))
+            content = @Content(schema = @Schema(implementation = ProductionTasksPage.class), examples = @ExampleObject(name = "tasks", value = "{\"items\":[" + TASK + "],\"skip\":0,\"limit\":100,\"total\":1}")))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<TaskResponse> list(@Valid @BeanParam CrmQuery query,
             @Parameter(description = "pending, in_progress, done or cancelled") @RestQuery String status,
@@ -70,7 +75,8 @@ public class ProductionTasksResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "assignProductionTask", summary = "Give a pending task to a florist of the shop (managers; a florist to themselves)")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "assign", value = ASSIGN_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskResponse.class), examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_ALREADY_STARTED or TASK_TRANSITION_NOT_ALLOWED")
     public TaskResponse assign(@BeanParam ShopQuery query, @RestPath String id, AssignRequest request) {
@@ -81,7 +87,7 @@ public class ProductionTasksResource {
     @POST
     @Path("/{id}/start")
     @Operation(operationId = "startProductionTask", summary = "Start a task (its florist, managers); the order moves to in_production")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskResponse.class), examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_TRANSITION_NOT_ALLOWED")
     public TaskResponse start(@BeanParam ShopQuery query, @RestPath String id) {
@@ -91,7 +97,7 @@ public class ProductionTasksResource {
     @POST
     @Path("/{id}/complete")
     @Operation(operationId = "completeProductionTask", summary = "Complete a task; the last one moves the order to ready")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(examples = @ExampleObject(name = "task", value = TASK)))
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskResponse.class), examples = @ExampleObject(name = "task", value = TASK)))
     @APIResponse(responseCode = "404", description = "No such task in the caller's shop")
     @APIResponse(responseCode = "409", description = "TASK_TRANSITION_NOT_ALLOWED")
     public TaskResponse complete(@BeanParam ShopQuery query, @RestPath String id) {

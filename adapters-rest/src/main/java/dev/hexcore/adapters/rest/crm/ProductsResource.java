@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.CalculationResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ProductResponse;
+import dev.hexcore.adapters.rest.crm.CrmResponses.ProductsPage;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.crm.ProductsUseCase;
@@ -28,6 +29,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +51,9 @@ public class ProductsResource {
             + "\"name\":\"Роза красная 60 см\",\"unit\":\"шт\",\"quantity\":\"7\",\"unit_cost\":{\"value\":\"55.00\",\"currency\":\"RUB\"},"
             + "\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"}}],\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"},"
             + "\"markup_percent\":\"150.00\",\"price_rounding\":50,\"price\":{\"value\":\"950.00\",\"currency\":\"RUB\"}}";
+
+    private static final String PRODUCT_REQUEST = "{\"name\":\"Букет «Нежность»\",\"description\":\"7 роз\",\"price\":\"2500.00\",\"is_active\":true,"
+            + "\"components\":[{\"warehouse_item_id\":\"0193b0c2-7c1e-7a00-8000-00000000000b\",\"quantity\":\"7\"}]}";
 
     public record ComponentRequest(UUID warehouseItemId,
                                    @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity) {
@@ -76,7 +82,7 @@ public class ProductsResource {
     @GET
     @Operation(operationId = "listProducts", summary = "The catalogue by name; search matches name and description")
     @APIResponse(responseCode = "200", description = "{items, skip, limit, total}",
-            content = @Content(examples = @ExampleObject(name = "products", value = "{\"items\":[" + PRODUCT + "],\"skip\":0,\"limit\":100,\"total\":1}")))
+            content = @Content(schema = @Schema(implementation = ProductsPage.class), examples = @ExampleObject(name = "products", value = "{\"items\":[" + PRODUCT + "],\"skip\":0,\"limit\":100,\"total\":1}")))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<ProductResponse> list(@Valid @BeanParam CrmQuery query) {
         return ListResponse.from(products.list(Actors.of(identity), query.shop(), query.list()), ProductResponse::from);
@@ -85,7 +91,8 @@ public class ProductsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProduct", summary = "Add a product with its components (managers, admins)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public Response create(@BeanParam ShopQuery query, ProductRequest request) {
         var product = products.create(Actors.of(identity), query.shop(), (request == null ? EMPTY : request).toCommand());
@@ -95,7 +102,7 @@ public class ProductsResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProduct", summary = "One product with its components")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
     public ProductResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return ProductResponse.from(products.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product")));
@@ -105,7 +112,8 @@ public class ProductsResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateProduct", summary = "Replace a product and its components (managers, admins)")
-    @APIResponse(responseCode = "200", description = "The product", content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
     public ProductResponse update(@BeanParam ShopQuery query, @RestPath String id, ProductRequest request) {
         return ProductResponse.from(products.update(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product"),
@@ -128,7 +136,7 @@ public class ProductsResource {
     @Operation(operationId = "calculateProductPrice",
             summary = "Components at today's unit costs and the price: Σ cost × (1 + markup), rounded to the shop's 1, 10 or 50")
     @APIResponse(responseCode = "200", description = "The breakdown and price",
-            content = @Content(examples = @ExampleObject(name = "calculation", value = CALCULATION)))
+            content = @Content(schema = @Schema(implementation = CalculationResponse.class), examples = @ExampleObject(name = "calculation", value = CALCULATION)))
     @APIResponse(responseCode = "404", description = "No such product in the caller's shop")
     public CalculationResponse calculate(@BeanParam ShopQuery query, @RestPath String id) {
         return CalculationResponse.from(products.calculate(Actors.of(identity), query.shop(), PathIds.uuid(id, "Product")));

@@ -3,6 +3,7 @@ package dev.hexcore.adapters.rest.crm;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.hexcore.adapters.rest.crm.CrmResponses.ListResponse;
 import dev.hexcore.adapters.rest.crm.CrmResponses.WarehouseItemResponse;
+import dev.hexcore.adapters.rest.crm.CrmResponses.WarehouseItemsPage;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.application.crm.WarehouseUseCase;
@@ -23,6 +24,8 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +45,9 @@ public class WarehouseResource {
     private static final String LIST = "{\"items\":[" + ITEM + "],\"skip\":0,\"limit\":100,\"total\":1}";
 
     /** On update, quantity is ignored: stock moves through supplies and orders. */
+    private static final String ITEM_REQUEST = "{\"name\":\"Роза красная 60 см\",\"unit\":\"шт\",\"quantity\":\"120\",\"unit_cost\":\"55.00\","
+            + "\"min_quantity\":\"50\"}";
+
     public record ItemRequest(String name, String unit,
                               @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity,
                               @JsonDeserialize(using = DecimalInput.class) BigDecimal unitCost,
@@ -63,7 +69,7 @@ public class WarehouseResource {
 
     @GET
     @Operation(operationId = "listWarehouseItems", summary = "The shop's stock positions by name; search matches the name")
-    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(examples = @ExampleObject(name = "items", value = LIST)))
+    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(schema = @Schema(implementation = WarehouseItemsPage.class), examples = @ExampleObject(name = "items", value = LIST)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<WarehouseItemResponse> list(@Valid @BeanParam CrmQuery query) {
         return ListResponse.from(warehouse.list(Actors.of(identity), query.shop(), query.list()), WarehouseItemResponse::from);
@@ -72,7 +78,7 @@ public class WarehouseResource {
     @GET
     @Path("/low-stock")
     @Operation(operationId = "listLowStock", summary = "Positions whose free stock (on hand minus reserved) is at or under their minimum")
-    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(examples = @ExampleObject(name = "items", value = LIST)))
+    @APIResponse(responseCode = "200", description = "{items, skip, limit, total}", content = @Content(schema = @Schema(implementation = WarehouseItemsPage.class), examples = @ExampleObject(name = "items", value = LIST)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public ListResponse<WarehouseItemResponse> lowStock(@Valid @BeanParam CrmQuery query) {
         return ListResponse.from(warehouse.lowStock(Actors.of(identity), query.shop(), query.list()), WarehouseItemResponse::from);
@@ -81,7 +87,8 @@ public class WarehouseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWarehouseItem", summary = "Add a stock position (managers, admins)")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = ITEM_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WarehouseItemResponse.class), examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
     public Response create(@BeanParam ShopQuery query, ItemRequest request) {
         var item = warehouse.create(Actors.of(identity), query.shop(), (request == null ? EMPTY : request).toCommand());
@@ -91,7 +98,7 @@ public class WarehouseResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWarehouseItem", summary = "One stock position")
-    @APIResponse(responseCode = "200", description = "The item", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(schema = @Schema(implementation = WarehouseItemResponse.class), examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "No such item in the caller's shop")
     public WarehouseItemResponse get(@BeanParam ShopQuery query, @RestPath String id) {
         return WarehouseItemResponse.from(warehouse.get(Actors.of(identity), query.shop(), PathIds.uuid(id, "Warehouse item")));
@@ -101,7 +108,8 @@ public class WarehouseResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateWarehouseItem", summary = "Change name, unit, unit cost and minimum (managers, admins)")
-    @APIResponse(responseCode = "200", description = "The item", content = @Content(examples = @ExampleObject(name = "item", value = ITEM)))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "item", value = ITEM_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The item", content = @Content(schema = @Schema(implementation = WarehouseItemResponse.class), examples = @ExampleObject(name = "item", value = ITEM)))
     @APIResponse(responseCode = "404", description = "No such item in the caller's shop")
     public WarehouseItemResponse update(@BeanParam ShopQuery query, @RestPath String id, ItemRequest request) {
         return WarehouseItemResponse.from(warehouse.update(Actors.of(identity), query.shop(),

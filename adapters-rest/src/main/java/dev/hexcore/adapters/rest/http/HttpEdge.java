@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,8 +30,13 @@ public class HttpEdge {
     private static final String[] ACCESS_FIELDS = {"method", "path", "status", "latency_us", "trace_id", "principal"};
 
     private final MemorySize maxBodySize;
+    /** Routes that take uploads, with the larger {@code quarkus.http.limits.max-body-size} instead of the default. */
+    private final Set<String> uploadPaths;
+    private final MemorySize maxUploadSize;
     /** Reads chunked bodies (no Content-Length) under the same limit, failing with 413 so a problem body is written. */
     private final BodyHandler chunkedBodies;
+    /** The same for the upload routes, with their files written to the uploads directory as Quarkus would. */
+    private final BodyHandler chunkedUploads;
 
     private final CorsOrigins corsOrigins;
     /**
@@ -40,15 +46,22 @@ public class HttpEdge {
     private final int maxUriLength;
     private final long maxHeadersSize;
 
-    public HttpEdge(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize,
+    public HttpEdge(@ConfigProperty(name = "hexcore.http.max-body-size", defaultValue = "1M") MemorySize maxBodySize,
+                    @ConfigProperty(name = "hexcore.http.upload-paths") Optional<Set<String>> uploadPaths,
+                    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxUploadSize,
+                    @ConfigProperty(name = "quarkus.http.body.uploads-directory", defaultValue = "file-uploads") String uploads,
                     @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
                     @ConfigProperty(name = "hexcore.http.max-uri-length", defaultValue = "8192") int maxUriLength,
                     @ConfigProperty(name = "hexcore.http.max-headers-size", defaultValue = "16K") MemorySize maxHeadersSize) {
         this.maxBodySize = maxBodySize;
+        this.uploadPaths = uploadPaths.orElse(Set.of());
+        this.maxUploadSize = maxUploadSize;
         this.maxUriLength = maxUriLength;
         this.maxHeadersSize = maxHeadersSize.asLongValue();
         this.corsOrigins = new CorsOrigins(corsOrigins.orElse(List.of()));
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
+        this.chunkedUploads = BodyHandler.create(uploads).setBodyLimit(maxUploadSize.asLongValue())
+                .setDeleteUploadedFilesOnEnd(true);
     }
 
     void install(@Observes Router router) {
@@ -82,14 +95,16 @@ public class HttpEdge {
             Problems.write(ctx, query.status(), query.code(), query.detail(), query.errors());
             return;
         }
-        if (declaredBodyTooLarge(ctx)) {
+        boolean upload = uploadPaths.contains(ctx.request().path());
+        long bodyLimit = upload ? maxUploadSize.asLongValue() : maxBodySize.asLongValue();
+        if (declaredBodyTooLarge(ctx, bodyLimit)) {
             ctx.response().putHeader("Connection", "close");
             Problems.write(ctx, 413, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than the server accepts (" + maxBodySize.asLongValue() + " bytes)");
+                    "The request body is larger than the server accepts (" + bodyLimit + " bytes)");
             return;
         }
         if (isChunked(ctx)) {
-            chunkedBodies.handle(ctx);
+            (upload ? chunkedUploads : chunkedBodies).handle(ctx);
             return;
         }
         ctx.addEndHandler(done -> {
@@ -130,11 +145,11 @@ public class HttpEdge {
     }
 
     /** Refused before the body is read, so the problem body reaches the client (Vert.x would answer with none). */
-    private boolean declaredBodyTooLarge(RoutingContext ctx) {
+    private static boolean declaredBodyTooLarge(RoutingContext ctx, long limit) {
         String length = ctx.request().getHeader("Content-Length");
         if (length == null) return false;
         try {
-            return Long.parseLong(length.trim()) > maxBodySize.asLongValue();
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,10 @@ import org.jboss.resteasy.reactive.RestPath;
 @Tag(name = "admin", description = "Administration (role or scope admin)")
 public class AdminUsersResource {
     public record RolesRequest(@NotEmpty @Size(max = 5) List<@NotNull String> roles) {
+    }
+
+    /** {@code telegram_id}: the Telegram user id to link, or null to unlink. */
+    public record TelegramIdRequest(@Positive Long telegramId) {
     }
 
     /** The list answer as documented: PageResponse of UserResponse (a generic type the scanner cannot name). */
@@ -93,5 +98,17 @@ public class AdminUsersResource {
     @APIResponse(responseCode = "404", description = "No such user")
     public UserResponse enable(@RestPath String id) {
         return UserResponse.from(users.enable(Actors.of(identity), PathIds.uuid(id, "User")));
+    }
+
+    @PUT
+    @Path("/{id}/telegram-id")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link a user to a Telegram user id (telegram_id), or unlink with null")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "link", value = "{\"telegram_id\":123456789}")))
+    @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "TELEGRAM_ID_TAKEN: another account has this Telegram id")
+    public UserResponse linkTelegram(@RestPath String id, @Valid @NotNull TelegramIdRequest request) {
+        return UserResponse.from(users.linkTelegram(Actors.of(identity), PathIds.uuid(id, "User"), request.telegramId()));
     }
 }

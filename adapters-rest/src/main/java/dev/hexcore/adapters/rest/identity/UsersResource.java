@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,7 @@ public class UsersResource {
                                  @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> interests,
                                  @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
                                  @SingleLine @Size(min = 1, max = 50) String targetLanguage,
+                                 @Positive Long telegramId,
                                  @SingleLine @Size(min = 1, max = 64) String timeZone) {
     }
 
@@ -67,12 +69,12 @@ public class UsersResource {
     }
 
     @PATCH
-    @Operation(summary = "Change some of username, email, interests, native_language, target_language, time_zone "
-            + "(IANA, default Europe/Moscow: the calendar days of the streak)")
+    @Operation(summary = "Change some of username, email, interests, native_language, target_language, telegram_id, "
+            + "time_zone (IANA, default Europe/Moscow: the calendar days of the streak)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename",
-            value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"]}")))
+            value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"],\"telegram_id\":123456789}")))
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
-    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN or EMAIL_TAKEN")
+    @APIResponse(responseCode = "409", description = "USERNAME_TAKEN, EMAIL_TAKEN or TELEGRAM_ID_TAKEN")
     @APIResponse(responseCode = "422", description = "A field breaks its rule, or time_zone is not an IANA time zone")
     public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
         var actor = Actors.user(identity);
@@ -81,7 +83,7 @@ public class UsersResource {
             gamification.setTimeZone(actor, request.timeZone());
         }
         return UserResponse.from(users.update(new UpdateProfileCommand(actor.id(), request.username(), request.email(),
-                request.interests(), request.nativeLanguage(), request.targetLanguage())));
+                request.interests(), request.nativeLanguage(), request.targetLanguage(), request.telegramId())));
     }
 
     @PUT

@@ -15,15 +15,34 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  */
 final class SchemaFacts {
     /** Properties written as JSON null when they have no value. */
-    private static final Map<String, Set<String>> NULLABLE = Map.of(
-            "ApiKeyResponse", Set.of("rate_limit_per_min", "last_used_at", "expires_at", "revoked_at"),
-            "ProfileResponse", Set.of("expires_at"),
-            "EventResponse", Set.of("key_id", "provider", "model"),
-            "ModelKeyStatus", Set.of("disabled_reason", "cooldown_until"),
-            "ExportResponse", Set.of("profile_id", "error", "started_at", "completed_at", "file_name", "size_bytes",
-                    "download_url"),
-            "UserResponse", Set.of("native_language", "target_language"),
-            "ModelUsage", Set.of("requests_per_minute_left", "requests_per_day_left", "tokens_per_minute_left"));
+    private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry("ApiKeyResponse", Set.of("rate_limit_per_min", "last_used_at", "expires_at", "revoked_at")),
+            Map.entry("ProfileResponse", Set.of("expires_at")),
+            Map.entry("EventResponse", Set.of("key_id", "provider", "model")),
+            Map.entry("ModelKeyStatus", Set.of("disabled_reason", "cooldown_until")),
+            Map.entry("ExportResponse", Set.of("profile_id", "error", "started_at", "completed_at", "file_name",
+                    "size_bytes", "download_url")),
+            Map.entry("UserResponse", Set.of("native_language", "target_language", "telegram_id")),
+            Map.entry("ModelUsage", Set.of("requests_per_minute_left", "requests_per_day_left", "tokens_per_minute_left")),
+            // the CRM's optional fields (seed 004)
+            Map.entry("ShopResponse", Set.of("address", "phone")),
+            Map.entry("CustomerResponse", Set.of("email", "telegram_id", "notes")),
+            Map.entry("ProductResponse", Set.of("description")),
+            Map.entry("SupplyResponse", Set.of("comment", "received_at", "received_by")),
+            Map.entry("OrderResponse", Set.of("delivery_address", "delivery_date", "delivery_time_from",
+                    "delivery_time_to", "recipient_name", "recipient_phone", "card_text", "comment")),
+            Map.entry("OrderSummaryResponse", Set.of("delivery_date")),
+            Map.entry("HistoryResponse", Set.of("from_status", "changed_by", "changed_by_name", "comment")),
+            Map.entry("TaskResponse", Set.of("florist_id", "started_at", "completed_at")),
+            // courses and lessons (seed 002): a word never reviewed has no next review; a level id that is not in
+            // the course has no topic; retry_after_seconds only when a lesson failed for quota
+            Map.entry("VocabularyItem", Set.of("next_review_at")),
+            Map.entry("FailedTopicResponse", Set.of("topic")),
+            Map.entry("PathResponse", Set.of("retry_after_seconds")),
+            // the Telegram bot (seed 003)
+            Map.entry("BotUserResponse", Set.of("username", "last_generation_time", "referred_by",
+                    "first_generation_time", "advertising_source")),
+            Map.entry("GenerationResponse", Set.of("provider", "model", "latency_ms", "error_code", "completed_at")));
 
     /** Properties always present; for the variants of a oneOf, they tell the variants apart. */
     private static final Map<String, List<String>> REQUIRED = Map.of(

@@ -10,6 +10,7 @@ public final class ProblemCatalog {
     private static final Map<Integer, Kind> BY_STATUS = Map.ofEntries(
             Map.entry(400, new Kind("/problems/bad-request", "Malformed request")),
             Map.entry(401, new Kind("/problems/unauthorized", "Authentication required")),
+            Map.entry(402, new Kind("/problems/insufficient-credits", "Insufficient credits")),
             Map.entry(403, new Kind("/problems/forbidden", "Forbidden")),
             Map.entry(404, new Kind("/problems/not-found", "Not found")),
             Map.entry(405, new Kind("/problems/method-not-allowed", "Method not allowed")),

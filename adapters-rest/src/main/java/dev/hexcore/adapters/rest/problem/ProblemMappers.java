@@ -8,16 +8,20 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hexcore.adapters.rest.json.InvalidFieldException;
+import dev.hexcore.domain.bot.InsufficientCreditsException;
 import dev.hexcore.domain.generation.ModelBadResponseException;
 import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
 import dev.hexcore.domain.crm.InsufficientStockException;
 import dev.hexcore.domain.crm.StockShortage;
+import dev.hexcore.domain.recommendation.NotEnoughOrdersException;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
+import dev.hexcore.domain.shared.PayloadTooLargeException;
 import dev.hexcore.domain.shared.TooManyRequestsException;
+import dev.hexcore.domain.shared.UnsupportedMediaTypeException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -61,6 +65,8 @@ public class ProblemMappers {
             case dev.hexcore.domain.shared.NotFoundException nf -> Problems.response(request, 404, nf.code(), nf.getMessage());
             case InsufficientStockException s -> Problems.response(request, 409, s.code(), s.getMessage(), null,
                     Map.of("shortages", s.shortages().stream().map(ProblemMappers::shortage).toList()));
+            case NotEnoughOrdersException n -> Problems.response(request, 400, n.code(), n.getMessage(), null,
+                    Map.of("orders_count", n.count(), "minimum", n.minimum()));
             case ConflictException c -> Problems.response(request, 409, c.code(), c.getMessage());
             case AuthenticationException a -> withChallenge(Problems.response(request, 401, a.code(), a.getMessage()));
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
@@ -69,6 +75,9 @@ public class ProblemMappers {
             case ModelUnavailableException u -> withRetryAfter(Problems.response(request, 503, u.code(), u.getMessage()),
                     u.retryAfter());
             case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
+            case InsufficientCreditsException i -> Problems.response(request, 402, i.code(), i.getMessage());
+            case PayloadTooLargeException p -> Problems.response(request, 413, p.code(), p.getMessage());
+            case UnsupportedMediaTypeException u -> Problems.response(request, 415, u.code(), u.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
         };
     }

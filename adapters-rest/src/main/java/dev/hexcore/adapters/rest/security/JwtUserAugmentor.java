@@ -47,7 +47,7 @@ public class JwtUserAugmentor implements SecurityIdentityAugmentor {
                     .addCredentials(identity.getCredentials())
                     .addRoles(user.roles().stream().map(Role::wireName).collect(Collectors.toSet()))
                     .addAttributes(identity.getAttributes())
-                    .addAttribute(Actors.ATTRIBUTE, Actor.user(userId, user.roles()))
+                    .addAttribute(Actors.ATTRIBUTE, Actor.user(user))
                     .build();
         });
     }

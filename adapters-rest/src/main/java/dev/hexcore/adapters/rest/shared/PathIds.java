@@ -15,4 +15,15 @@ public final class PathIds {
             throw new NotFoundException(what);
         }
     }
+
+    /** A positive whole number in a path (a Telegram user id); anything else names nothing (404). */
+    public static long positiveLong(String value, String what) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) return id;
+        } catch (NumberFormatException e) {
+            // not a number: falls through to 404
+        }
+        throw new NotFoundException(what);
+    }
 }

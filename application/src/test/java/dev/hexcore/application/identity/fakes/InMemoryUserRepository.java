@@ -47,6 +47,12 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     }
 
     @Override
+    public Optional<User> findByTelegramId(long telegramId) {
+        return rows.values().stream().filter(u -> u.telegramId().equals(Optional.of(telegramId))).findFirst()
+                .map(InMemoryUserRepository::copy);
+    }
+
+    @Override
     public boolean existsByUsername(String username) {
         return rows.values().stream().anyMatch(u -> u.username().equalsIgnoreCase(username));
     }
@@ -67,6 +73,9 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
             }
             if (other.email().equalsIgnoreCase(user.email())) {
                 throw new ConflictException("EMAIL_TAKEN", "This e-mail address is already registered.");
+            }
+            if (user.telegramId().isPresent() && other.telegramId().equals(user.telegramId())) {
+                throw new ConflictException("TELEGRAM_ID_TAKEN", "This Telegram id is already linked to another account.");
             }
         }
         rows.put(user.id(), copy(user));
@@ -108,6 +117,6 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     private static User copy(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(),
                 u.nativeLanguage(), u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(), u.createdAt(),
-                u.updatedAt(), u.tokensValidAfter());
+                u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null));
     }
 }
