@@ -37,16 +37,11 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$WRK_RAW_LOG"
 start_app
 
-sql() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
+sql() { bench_sql "$1"; }
 
 # ---- a learner with a 5 x 4 x 3 course, the first 20 levels done ---------------------------------
 USERNAME=bench_learner_$RANDOM
-api POST /api/v1/auth/register "$(json_obj username "$USERNAME" email "$USERNAME@example.test" password "bench-learner-password-1")"
-[[ "$HTTP_STATUS" == 201 ]] || die "register answered $HTTP_STATUS: $HTTP_BODY"
-USER_ID=$(json_field "$HTTP_BODY" id)
-api POST /api/v1/auth/login "$(json_obj username "$USERNAME" password "bench-learner-password-1")"
-TOKEN=$(json_field "$HTTP_BODY" access_token) || die "login answered $HTTP_STATUS: $HTTP_BODY"
-AUTH=(-H "Authorization: Bearer $TOKEN")
+register_and_login "$USERNAME" bench-learner-password-1
 
 sql "
 insert into course_templates (id, slug, version, target_language, theme, cefr_level, interests, created_at)

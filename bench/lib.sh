@@ -335,6 +335,19 @@ create_api_key() {  # create_api_key <label> <rate_limit_per_min> [<scopes>] -> 
   printf '%s\n' "$KEY_SECRET"
 }
 
+# register_and_login <username> <password>: a new user, signed in; sets USER_ID, TOKEN and AUTH (curl/wrk header args)
+register_and_login() {
+  api POST /api/v1/auth/register "$(json_obj username "$1" email "$1@example.test" password "$2")"
+  [[ "$HTTP_STATUS" == 201 ]] || die "register answered $HTTP_STATUS: $HTTP_BODY"
+  USER_ID=$(json_field "$HTTP_BODY" id)
+  api POST /api/v1/auth/login "$(json_obj username "$1" password "$2")"
+  TOKEN=$(json_field "$HTTP_BODY" access_token) || die "login answered $HTTP_STATUS: $HTTP_BODY"
+  AUTH=(-H "Authorization: Bearer $TOKEN")
+}
+
+# bench_sql <statement>: runs SQL on the bench database, unaligned output
+bench_sql() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
+
 expect_2xx() {  # expect_2xx <what> <path> [curl header args...]
   local what=$1 path=$2
   shift 2

@@ -139,10 +139,11 @@ public final class CourseService implements CoursesUseCase {
             Instant now = clock.instant();
             LevelStatus kept = level.status() == LevelStatus.GOLD ? LevelStatus.GOLD : reported;
             courses.updateProgress(enrollment.id(), level.id(), kept, Math.max(stars, level.stars()), now);
-            courses.recordAttempt(new LevelAttempt(ids.next(), enrollment.id(), level.id(), reported, stars, gained,
+            UUID attemptId = ids.next();
+            courses.recordAttempt(new LevelAttempt(attemptId, enrollment.id(), level.id(), reported, stars, gained,
                     command.answersJson() == null ? "{}" : command.answersJson(), now));
             boolean unlocked = courses.unlockNext(enrollment.id(), level.id());
-            LevelCompleted event = new LevelCompleted(userId, enrollment.id(), level.id(), reported, stars, gained, now);
+            LevelCompleted event = new LevelCompleted(attemptId, userId, enrollment.id(), level.id(), reported, stars, gained, now);
             handlers.forEach(handler -> handler.on(event));
             return new ProgressResult(kept.code(), unlocked, xp.total(userId));
         });

@@ -10,7 +10,7 @@ import dev.hexcore.application.course.LessonGenerator;
 import dev.hexcore.application.course.LessonProducer;
 import dev.hexcore.application.course.LessonService;
 import dev.hexcore.application.course.LessonsUseCase;
-import dev.hexcore.application.gamification.XpAwardHandler;
+import dev.hexcore.application.gamification.GamificationService;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.generation.Sleeper;
 import dev.hexcore.domain.course.CourseReader;
@@ -49,10 +49,10 @@ public class CourseWiring {
     @Singleton
     @Typed(CoursesUseCase.class)
     CourseService courses(CourseRepository courses, CourseReader reader, UserRepository users, ModelGateway gateway,
-                          LessonContentCodec codec, XpLedger xp, UnitOfWork uow, IdGenerator ids, Clock clock,
-                          CourseSettings settings) {
+                          LessonContentCodec codec, XpLedger xp, GamificationService gamification, UnitOfWork uow,
+                          IdGenerator ids, Clock clock, CourseSettings settings) {
         return new CourseService(courses, reader, users, new CourseGenerator(gateway, codec, settings), xp,
-                List.of(new XpAwardHandler(xp)), uow, ids, clock, settings);
+                List.of(gamification), uow, ids, clock, settings);
     }
 
     @Produces

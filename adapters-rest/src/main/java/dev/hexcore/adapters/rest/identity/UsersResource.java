@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
+import dev.hexcore.application.gamification.GamificationUseCase;
 import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.adapters.rest.validation.SingleLine;
 import io.quarkus.security.Authenticated;
@@ -42,7 +43,8 @@ public class UsersResource {
                                  @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 50) String> interests,
                                  @SingleLine @Size(min = 1, max = 50) String nativeLanguage,
                                  @SingleLine @Size(min = 1, max = 50) String targetLanguage,
-                                 @Positive Long telegramId) {
+                                 @Positive Long telegramId,
+                                 @SingleLine @Size(min = 1, max = 64) String timeZone) {
     }
 
     public record LanguagesRequest(@NotBlank @SingleLine @Size(max = 50) String targetLanguage,
@@ -50,10 +52,12 @@ public class UsersResource {
     }
 
     private final CurrentUserUseCase users;
+    private final GamificationUseCase gamification;
     private final SecurityIdentity identity;
 
-    public UsersResource(CurrentUserUseCase users, SecurityIdentity identity) {
+    public UsersResource(CurrentUserUseCase users, GamificationUseCase gamification, SecurityIdentity identity) {
         this.users = users;
+        this.gamification = gamification;
         this.identity = identity;
     }
 
@@ -65,13 +69,19 @@ public class UsersResource {
     }
 
     @PATCH
-    @Operation(summary = "Change some of username, email, interests, native_language, target_language, telegram_id")
+    @Operation(summary = "Change some of username, email, interests, native_language, target_language, telegram_id, "
+            + "time_zone (IANA, default Europe/Moscow: the calendar days of the streak)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "rename",
             value = "{\"username\":\"new_name\",\"interests\":[\"Travel\",\"Music\"],\"telegram_id\":123456789}")))
     @APIResponse(responseCode = "200", description = "The updated user", content = @Content(schema = @Schema(implementation = UserResponse.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     @APIResponse(responseCode = "409", description = "USERNAME_TAKEN, EMAIL_TAKEN or TELEGRAM_ID_TAKEN")
+    @APIResponse(responseCode = "422", description = "A field breaks its rule, or time_zone is not an IANA time zone")
     public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
         var actor = Actors.user(identity);
+        if (request.timeZone() != null) {
+            // first, so that an unknown zone (422) changes nothing else
+            gamification.setTimeZone(actor, request.timeZone());
+        }
         return UserResponse.from(users.update(new UpdateProfileCommand(actor.id(), request.username(), request.email(),
                 request.interests(), request.nativeLanguage(), request.targetLanguage(), request.telegramId())));
     }

@@ -39,6 +39,8 @@ final class SchemaFacts {
             Map.entry("VocabularyItem", Set.of("next_review_at")),
             Map.entry("FailedTopicResponse", Set.of("topic")),
             Map.entry("PathResponse", Set.of("retry_after_seconds")),
+            // vocabulary reviews (issue 14): a new word has no next review yet
+            Map.entry("DailyReviewItem", Set.of("next_review_at")),
             // the Telegram bot (seed 003)
             Map.entry("BotUserResponse", Set.of("username", "last_generation_time", "referred_by",
                     "first_generation_time", "advertising_source")),
