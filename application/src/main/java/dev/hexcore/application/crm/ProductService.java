@@ -91,7 +91,8 @@ public final class ProductService implements ProductsUseCase {
     private static Product product(Shop shop, UUID id, ProductCommand c, Instant created, Instant now) {
         return new Product(id, shop.id(), c.name(), c.description(),
                 shop.price("price", c.price()), c.active() == null || c.active(),
-                c.components() == null ? List.of() : c.components(), created, now);
+                c.components() == null ? List.of() : c.components(), c.imageUrls() == null ? List.of() : c.imageUrls(),
+                created, now);
     }
 
     private Map<UUID, WarehouseItem> requireItems(UUID shopId, Collection<UUID> ids) {

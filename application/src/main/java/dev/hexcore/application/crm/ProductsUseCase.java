@@ -13,7 +13,7 @@ import java.util.UUID;
 /** The catalogue and its price calculator. */
 public interface ProductsUseCase {
     record ProductCommand(String name, String description, BigDecimal price, Boolean active,
-                          List<ProductComponent> components) {
+                          List<ProductComponent> components, List<String> imageUrls) {
     }
 
     Product create(Actor actor, UUID shopId, ProductCommand command);

@@ -1,6 +1,7 @@
 package dev.hexcore.bootstrap.journey;
 
 import static dev.hexcore.bootstrap.support.Journeys.PASSWORD;
+import static dev.hexcore.bootstrap.support.Journeys.PROBLEM_JSON;
 import static dev.hexcore.bootstrap.support.Journeys.apiKey;
 import static dev.hexcore.bootstrap.support.Journeys.bearer;
 import static dev.hexcore.bootstrap.support.Journeys.createKey;
@@ -22,10 +23,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -277,6 +283,38 @@ class CrmJourneyTest {
         asKey(shop.id()).body(Map.of("name", "Чужой", "price", 1, "components",
                         List.of(Map.of("warehouse_item_id", UUID.randomUUID().toString(), "quantity", 1)))).post(API + "/products")
                 .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("warehouse_item_id"));
+    }
+
+    @Test
+    void aProductTakesUploadedAndHttpsImageUrlsAndNothingElse() throws IOException {
+        Shop shop = newShop("0", 1);
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB), "png", png);
+        String uploaded = bearer(newAddress(), shop.manager().tokens().access())
+                .multiPart("file", "rose.png", png.toByteArray(), "image/png").post(API + "/uploads/images")
+                .then().statusCode(201).extract().path("url");
+        List<String> urls = List.of(uploaded, "https://cdn.example.com/roses/1.jpg");
+
+        String id = as(shop.manager()).queryParam("shop_id", shop.id())
+                .body(Map.of("name", "Букет", "price", 100, "image_urls", urls)).post(API + "/products")
+                .then().statusCode(201).extract().path("id");
+        assertThat(asKey(shop.id()).get(API + "/products/" + id).then().statusCode(200).extract()
+                .jsonPath().getList("image_urls", String.class)).isEqualTo(urls);
+        from(newAddress()).get(uploaded).then().statusCode(200).contentType("image/png");
+        asKey(shop.id()).body(Map.of("name", "Букет", "price", 100, "image_urls", List.of(uploaded)))
+                .put(API + "/products/" + id).then().statusCode(200)
+                .body("image_urls", org.hamcrest.Matchers.contains(uploaded));
+
+        for (String bad : List.of("http://cdn.example.com/1.jpg", "/api/v1/uploads/images/../../etc/passwd",
+                "javascript:alert(1)", "/elsewhere/x.png", "")) {
+            asKey(shop.id()).body(Map.of("name", "Букет", "price", 100, "image_urls", List.of(bad)))
+                    .put(API + "/products/" + id).then().statusCode(422).contentType(PROBLEM_JSON)
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("image_urls"));
+        }
+        asKey(shop.id()).body(Map.of("name", "Букет", "price", 100,
+                        "image_urls", Collections.nCopies(11, uploaded))).post(API + "/products")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("image_urls"));
+        asKey(shop.id()).get(API + "/products/" + id).then().body("image_urls", org.hamcrest.Matchers.contains(uploaded));
     }
 
     @Test

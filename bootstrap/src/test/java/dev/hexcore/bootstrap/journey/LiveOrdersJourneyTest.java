@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 16: staff of two shops connected to /ws; each sees only its own shop's order changes, promptly. */
+/** Issue 16: staff of two shops connected to /ws and its alias /ws/orders; each sees only its own shop's order changes, promptly. */
 @QuarkusTest
 class LiveOrdersJourneyTest {
     private static final String API = "/api/v1";
@@ -60,7 +60,7 @@ class LiveOrdersJourneyTest {
         Account staffA = staff(shopA);
         Account staffB = staff(shopB);
         Client a = connect(ticket(staffA));
-        Client b = connect(ticket(staffB));
+        Client b = connect("/ws/orders", ticket(staffB));   // the conventions.md path serves the same updates
         String productA = product(shopA);
         String customerA = customer(shopA);
 
@@ -151,8 +151,12 @@ class LiveOrdersJourneyTest {
     }
 
     private static Client connect(String ticket) throws Exception {
+        return connect("/ws", ticket);
+    }
+
+    private static Client connect(String path, String ticket) throws Exception {
         Client client = new Client();
-        URI uri = URI.create("ws://localhost:" + RestAssured.port + "/ws?ticket=" + ticket);
+        URI uri = URI.create("ws://localhost:" + RestAssured.port + path + "?ticket=" + ticket);
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).get(5, TimeUnit.SECONDS);
         return client;
     }

@@ -25,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostgresProductRepository implements ProductRepository {
     private static final String SELECT = """
-            select p.id, p.shop_id, p.name, p.description, p.price, p.currency, p.active, p.created_at, p.updated_at,
+            select p.id, p.shop_id, p.name, p.description, p.price, p.currency, p.active, p.image_urls, p.created_at, p.updated_at,
                    array(select c.warehouse_item_id from crm_product_components c where c.product_id = p.id
                           order by c.warehouse_item_id) as component_items,
                    array(select c.quantity from crm_product_components c where c.product_id = p.id
@@ -42,17 +42,18 @@ public class PostgresProductRepository implements ProductRepository {
 
     @Override
     public void insert(Product p) {
-        sql.update("insert into crm_products (id, shop_id, name, description, price, currency, active, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), p.shopId(), p.name(), p.description(),
-                p.price().value(), p.price().currency(), p.active(), p.createdAt(), p.updatedAt());
+        sql.update("insert into crm_products (id, shop_id, name, description, price, currency, active, image_urls,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), p.shopId(), p.name(),
+                p.description(), p.price().value(), p.price().currency(), p.active(), Sql.texts(p.imageUrls()),
+                p.createdAt(), p.updatedAt());
         insertComponents(p);
     }
 
     @Override
     public void update(Product p) {
-        sql.update("update crm_products set name = ?, description = ?, price = ?, active = ?, updated_at = ?"
-                        + " where shop_id = ? and id = ?", p.name(), p.description(), p.price().value(), p.active(),
-                p.updatedAt(), p.shopId(), p.id());
+        sql.update("update crm_products set name = ?, description = ?, price = ?, active = ?, image_urls = ?,"
+                        + " updated_at = ? where shop_id = ? and id = ?", p.name(), p.description(), p.price().value(),
+                p.active(), Sql.texts(p.imageUrls()), p.updatedAt(), p.shopId(), p.id());
         sql.update("delete from crm_product_components where product_id = ?", p.id());
         insertComponents(p);
     }
@@ -97,6 +98,6 @@ public class PostgresProductRepository implements ProductRepository {
         for (int i = 0; i < items.length; i++) components.add(new ProductComponent(items[i], quantities[i]));
         return new Product(Sql.uuid(row, "id"), Sql.uuid(row, "shop_id"), row.getString("name"),
                 row.getString("description"), Sql.money(row, "price"), row.getBoolean("active"), components,
-                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
+                List.of((String[]) row.getArray("image_urls").getArray()), Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
     }
 }

@@ -120,6 +120,11 @@ final class Sql {
         return ids.toArray(UUID[]::new);
     }
 
+    /** A {@code text[]} parameter; made on the connection of the statement it is bound to. */
+    static String[] texts(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+
     static Money money(ResultSet row, String column) throws SQLException {
         return new Money(row.getBigDecimal(column), row.getString("currency"));
     }
@@ -144,6 +149,7 @@ final class Sql {
             Object value = params[i];
             if (value instanceof Instant instant) Jdbc.setInstant(statement, i + 1, instant);
             else if (value instanceof UUID[] ids) statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
+            else if (value instanceof String[] texts) statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
             else statement.setObject(i + 1, value);
         }
     }

@@ -107,10 +107,12 @@ final class CrmResponses {
 
     @RegisterForReflection
     record ProductResponse(UUID id, String name, String description, Money price, boolean isActive,
-                           List<ComponentResponse> components, Instant createdAt, Instant updatedAt) {
+                           List<ComponentResponse> components, List<String> imageUrls, Instant createdAt,
+                           Instant updatedAt) {
         static ProductResponse from(Product p) {
             return new ProductResponse(p.id(), p.name(), p.description(), p.price(), p.active(),
-                    p.components().stream().map(ComponentResponse::from).toList(), p.createdAt(), p.updatedAt());
+                    p.components().stream().map(ComponentResponse::from).toList(), p.imageUrls(), p.createdAt(),
+                    p.updatedAt());
         }
     }
 

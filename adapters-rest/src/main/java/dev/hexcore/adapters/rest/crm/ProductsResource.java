@@ -46,14 +46,15 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ProductsResource {
     static final String PRODUCT = "{\"id\":\"0193b0c2-7c1e-7a00-8000-0000000000b1\",\"name\":\"Букет «Нежность»\",\"description\":\"7 роз\","
             + "\"price\":{\"value\":\"2500.00\",\"currency\":\"RUB\"},\"is_active\":true,\"components\":[{\"warehouse_item_id\":"
-            + "\"0193b0c2-7c1e-7a00-8000-00000000000b\",\"quantity\":\"7.000\"}],\"created_at\":\"2026-12-01T10:00:00Z\",\"updated_at\":\"2026-12-01T10:00:00Z\"}";
+            + "\"0193b0c2-7c1e-7a00-8000-00000000000b\",\"quantity\":\"7.000\"}],\"image_urls\":[\"/api/v1/uploads/images/q3V9tYgS0m1xQ2w7ZkP4aA.jpg\"],\"created_at\":\"2026-12-01T10:00:00Z\",\"updated_at\":\"2026-12-01T10:00:00Z\"}";
     private static final String CALCULATION = "{\"components\":[{\"warehouse_item_id\":\"0193b0c2-7c1e-7a00-8000-00000000000b\","
             + "\"name\":\"Роза красная 60 см\",\"unit\":\"шт\",\"quantity\":\"7\",\"unit_cost\":{\"value\":\"55.00\",\"currency\":\"RUB\"},"
             + "\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"}}],\"cost\":{\"value\":\"385.00\",\"currency\":\"RUB\"},"
             + "\"markup_percent\":\"150.00\",\"price_rounding\":50,\"price\":{\"value\":\"950.00\",\"currency\":\"RUB\"}}";
 
     private static final String PRODUCT_REQUEST = "{\"name\":\"Букет «Нежность»\",\"description\":\"7 роз\",\"price\":\"2500.00\",\"is_active\":true,"
-            + "\"components\":[{\"warehouse_item_id\":\"0193b0c2-7c1e-7a00-8000-00000000000b\",\"quantity\":\"7\"}]}";
+            + "\"components\":[{\"warehouse_item_id\":\"0193b0c2-7c1e-7a00-8000-00000000000b\",\"quantity\":\"7\"}],"
+            + "\"image_urls\":[\"/api/v1/uploads/images/q3V9tYgS0m1xQ2w7ZkP4aA.jpg\"]}";
 
     public record ComponentRequest(UUID warehouseItemId,
                                    @JsonDeserialize(using = DecimalInput.class) BigDecimal quantity) {
@@ -61,15 +62,15 @@ public class ProductsResource {
 
     public record ProductRequest(String name, String description,
                                  @JsonDeserialize(using = DecimalInput.class) BigDecimal price, Boolean isActive,
-                                 List<ComponentRequest> components) {
+                                 List<ComponentRequest> components, List<String> imageUrls) {
         ProductCommand toCommand() {
             return new ProductCommand(name, description, price, isActive, components == null ? null
                     : components.stream().map(c -> new ProductComponent(c == null ? null : c.warehouseItemId(),
-                            c == null ? null : c.quantity())).toList());
+                            c == null ? null : c.quantity())).toList(), imageUrls);
         }
     }
 
-    private static final ProductRequest EMPTY = new ProductRequest(null, null, null, null, null);
+    private static final ProductRequest EMPTY = new ProductRequest(null, null, null, null, null, null);
 
     private final ProductsUseCase products;
     private final SecurityIdentity identity;
@@ -90,7 +91,7 @@ public class ProductsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createProduct", summary = "Add a product with its components (managers, admins)")
+    @Operation(operationId = "createProduct", summary = "Add a product with its components and image URLs (managers, admins)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "product", value = PRODUCT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT)))
     @APIResponse(responseCode = "404", description = "shop_id names no shop the caller may see")
