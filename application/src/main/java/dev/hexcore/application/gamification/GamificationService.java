@@ -11,12 +11,9 @@ import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.ConflictException;
 import dev.hexcore.domain.shared.ForbiddenException;
-import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.vocabulary.VocabularyReviewed;
 import dev.hexcore.domain.vocabulary.VocabularyReviewedHandler;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -95,18 +92,6 @@ public final class GamificationService implements GamificationUseCase, LevelComp
                             ? new ConflictException("FREEZE_LIMIT_REACHED", "At most " + settings.maxFreezes() + " freezes can be held")
                             : new ConflictException("INSUFFICIENT_XP", "A freeze costs " + settings.freezeCost() + " XP");
                 }));
-    }
-
-    @Override
-    public void setTimeZone(Actor actor, String timeZone) {
-        UUID userId = userId(actor);
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new InvalidValueException("time_zone", "must be an IANA time zone such as Europe/Moscow");
-        }
-        uow.run(() -> store.setTimeZone(userId, zone));
     }
 
     static int level(long xp) {

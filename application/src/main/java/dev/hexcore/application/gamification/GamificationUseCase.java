@@ -15,9 +15,6 @@ public interface GamificationUseCase {
 
     Summary summary(Actor actor);
 
-    /** Sets the IANA time zone whose calendar days count for the streak; 422 for an unknown zone. */
-    void setTimeZone(Actor actor, String timeZone);
-
     /** Spends XP on a streak freeze: 409 INSUFFICIENT_XP, or FREEZE_LIMIT_REACHED when the most are held. */
     FreezeBought buyFreeze(Actor actor);
 }

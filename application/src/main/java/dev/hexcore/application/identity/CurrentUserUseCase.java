@@ -7,12 +7,15 @@ import java.util.concurrent.CompletionStage;
 
 /** The signed-in user's own account: read it and change the learner profile (seed 002 /users/me). */
 public interface CurrentUserUseCase {
-    /** Absent ({@code null}) fields stay as they are. {@code telegramId} links the account to a Telegram user. */
+    /**
+     * Absent ({@code null}) fields stay as they are. {@code telegramId} links the account to a Telegram user;
+     * {@code timeZone} is an IANA zone id.
+     */
     record UpdateProfileCommand(UUID userId, String username, String email, List<String> interests,
-                                String nativeLanguage, String targetLanguage, Long telegramId) {
+                                String nativeLanguage, String targetLanguage, Long telegramId, String timeZone) {
         public UpdateProfileCommand(UUID userId, String username, String email, List<String> interests,
                                     String nativeLanguage, String targetLanguage) {
-            this(userId, username, email, interests, nativeLanguage, targetLanguage, null);
+            this(userId, username, email, interests, nativeLanguage, targetLanguage, null, null);
         }
     }
 

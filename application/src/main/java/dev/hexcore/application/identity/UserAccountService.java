@@ -72,6 +72,7 @@ public final class UserAccountService implements CurrentUserUseCase, ManageUsers
             }
             if (command.telegramId() != null) linkTelegram(user, command.telegramId());
             if (command.interests() != null) user.changeInterests(command.interests(), now);
+            if (command.timeZone() != null) user.changeTimeZone(command.timeZone(), now);
             if (command.nativeLanguage() != null || command.targetLanguage() != null) {
                 user.changeLanguages(
                         command.nativeLanguage() != null ? command.nativeLanguage() : user.nativeLanguage(),

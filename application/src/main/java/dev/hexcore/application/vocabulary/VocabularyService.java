@@ -1,6 +1,7 @@
 package dev.hexcore.application.vocabulary;
 
 import dev.hexcore.domain.identity.Actor;
+import dev.hexcore.domain.identity.UserRepository;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.IdGenerator;
@@ -18,12 +19,14 @@ import dev.hexcore.domain.vocabulary.VocabularyReviewedHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 /** Issue 14: the daily review and the review of one item, scheduled by the configured {@link ReviewScheduler}. */
 public final class VocabularyService implements VocabularyUseCase {
     private final VocabularyReader reader;
+    private final UserRepository users;
     private final VocabularyRepository repository;
     private final ReviewScheduler scheduler;
     private final List<VocabularyReviewedHandler> handlers;
@@ -32,10 +35,11 @@ public final class VocabularyService implements VocabularyUseCase {
     private final Clock clock;
     private final VocabularySettings settings;
 
-    public VocabularyService(VocabularyReader reader, VocabularyRepository repository, ReviewScheduler scheduler,
-                             List<VocabularyReviewedHandler> handlers, UnitOfWork uow, IdGenerator ids, Clock clock,
-                             VocabularySettings settings) {
+    public VocabularyService(VocabularyReader reader, UserRepository users, VocabularyRepository repository,
+                             ReviewScheduler scheduler, List<VocabularyReviewedHandler> handlers, UnitOfWork uow,
+                             IdGenerator ids, Clock clock, VocabularySettings settings) {
         this.reader = reader;
+        this.users = users;
         this.repository = repository;
         this.scheduler = scheduler;
         this.handlers = List.copyOf(handlers);
@@ -52,8 +56,9 @@ public final class VocabularyService implements VocabularyUseCase {
         if (size < 1 || size > settings.maxLimit()) {
             throw new InvalidValueException("limit", "must be between 1 and " + settings.maxLimit());
         }
+        ZoneId zone = users.findById(userId).orElseThrow(() -> new NotFoundException("User")).timeZone();
         Instant now = clock.instant();
-        Instant dayStart = LocalDate.ofInstant(now, settings.zone()).atStartOfDay(settings.zone()).toInstant();
+        Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         return reader.dailyReview(userId, now, dayStart, size, settings.newPerDay());
     }
 

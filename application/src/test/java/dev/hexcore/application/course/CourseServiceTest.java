@@ -3,7 +3,9 @@ package dev.hexcore.application.course;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hexcore.application.gamification.XpAwardHandler;
+import dev.hexcore.application.gamification.GamificationService;
+import dev.hexcore.application.gamification.GamificationSettings;
+import dev.hexcore.application.gamification.fakes.InMemoryGamificationStore;
 import dev.hexcore.application.generation.ModelGateway;
 import dev.hexcore.application.identity.fakes.FakeUnitOfWork;
 import dev.hexcore.application.identity.fakes.InMemoryUserRepository;
@@ -81,9 +83,13 @@ class CourseServiceTest {
     private final CourseSettings settings = new CourseSettings(List.of(new ModelRef("offline", "offline")),
             List.of(new ModelRef("offline", "offline")), Duration.ofSeconds(5), 100, Duration.ofSeconds(5),
             Duration.ofMillis(10), Duration.ofMinutes(5), 10);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The handler production wires (CourseWiring): it adds the level's XP through the ledger. */
+    private final GamificationService gamification = new GamificationService(
+            new InMemoryGamificationStore(uow, ledger), ledger, uow, clock, new GamificationSettings(1, 50, 2));
     private final CourseService service = new CourseService(course, course, users,
-            new CourseGenerator(noModel, null, settings), ledger, List.of(new XpAwardHandler(ledger), events::add), uow,
-            UUID::randomUUID, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+            new CourseGenerator(noModel, null, settings), ledger, List.of(gamification, events::add), uow,
+            UUID::randomUUID, clock, settings);
     private final UUID userId = UUID.randomUUID();
     private final Actor actor = Actor.user(userId, Set.of(Role.USER));
 

@@ -4,6 +4,7 @@ import dev.hexcore.application.gamification.GamificationService;
 import dev.hexcore.application.vocabulary.VocabularyService;
 import dev.hexcore.application.vocabulary.VocabularySettings;
 import dev.hexcore.application.vocabulary.VocabularyUseCase;
+import dev.hexcore.domain.identity.UserRepository;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.IdGenerator;
 import dev.hexcore.domain.vocabulary.Fsrs6Scheduler;
@@ -16,7 +17,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,11 +39,11 @@ public class VocabularyWiring {
     @Produces
     @Singleton
     @Typed(VocabularyUseCase.class)
-    VocabularyService vocabulary(VocabularyReader reader, VocabularyRepository repository, ReviewScheduler scheduler,
-                                 GamificationService gamification, UnitOfWork uow, IdGenerator ids, Clock clock,
-                                 @ConfigProperty(name = "hexcore.vocabulary.new-per-day", defaultValue = "10") int newPerDay,
-                                 @ConfigProperty(name = "hexcore.vocabulary.day-zone", defaultValue = "Europe/Moscow") ZoneId zone) {
-        return new VocabularyService(reader, repository, scheduler, List.of(gamification), uow, ids, clock,
-                new VocabularySettings(20, 100, newPerDay, zone));
+    VocabularyService vocabulary(VocabularyReader reader, UserRepository users, VocabularyRepository repository,
+                                 ReviewScheduler scheduler, GamificationService gamification, UnitOfWork uow,
+                                 IdGenerator ids, Clock clock,
+                                 @ConfigProperty(name = "hexcore.vocabulary.new-per-day", defaultValue = "10") int newPerDay) {
+        return new VocabularyService(reader, users, repository, scheduler, List.of(gamification), uow, ids, clock,
+                new VocabularySettings(20, 100, newPerDay));
     }
 }

@@ -50,7 +50,7 @@ class UserRepositoryContractTest {
         User user = User.restore(UUID.randomUUID(), unique("Round"), unique("round") + "@example.test", "$2a$10$hash",
                 Set.of(Role.MANAGER, Role.USER), UserStatus.ACTIVE, "Russian", "Kazakh", 120,
                 Map.of("Kazakh", "A2", "English", "B1"), List.of("Travel", "Music"), created, created.plusMillis(5),
-                created.plusMillis(3), randomTelegramId());
+                created.plusMillis(3), randomTelegramId(), java.time.ZoneId.of("Asia/Almaty"));
         uow.run(() -> users.save(user));
 
         User read = users.findById(user.id()).orElseThrow();
@@ -68,6 +68,7 @@ class UserRepositoryContractTest {
         assertThat(read.updatedAt()).isEqualTo(created.plusMillis(5));
         assertThat(read.tokensValidAfter()).isEqualTo(created.plusMillis(3));
         assertThat(read.telegramId()).isEqualTo(user.telegramId());
+        assertThat(read.timeZone()).hasToString("Asia/Almaty");
         assertThat(users.findByTelegramId(user.telegramId().orElseThrow())).map(User::id).contains(user.id());
         assertThat(users.findAccess(user.id()).orElseThrow().telegram()).isEqualTo(user.telegramId());
 

@@ -5,6 +5,7 @@ import static dev.hexcore.bootstrap.support.Journeys.bearer;
 import static dev.hexcore.bootstrap.support.Journeys.newAddress;
 import static dev.hexcore.bootstrap.support.Journeys.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.hexcore.application.gamification.GamificationService;
 import dev.hexcore.bootstrap.support.Journeys.Account;
@@ -72,6 +73,19 @@ class GamificationJourneyTest {
 
         as(user).body(Map.of("time_zone", "Mars/Olympus")).patch("/api/v1/users/me").then().statusCode(422)
                 .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void aRefusedProfileChangeLeavesTheTimeZoneAsItWas() {
+        Account taken = newUser("gametaken");
+        Account user = newUser("gamezone");
+        as(user).body(Map.of("time_zone", "Asia/Almaty")).patch("/api/v1/users/me").then().statusCode(200)
+                .body("time_zone", equalTo("Asia/Almaty"));
+
+        as(user).body(Map.of("time_zone", "Europe/London", "username", taken.username())).patch("/api/v1/users/me")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("code", equalTo("USERNAME_TAKEN"));
+
+        as(user).get("/api/v1/users/me").then().statusCode(200).body("time_zone", equalTo("Asia/Almaty"));
     }
 
     @Test

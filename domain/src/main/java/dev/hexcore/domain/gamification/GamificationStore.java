@@ -39,6 +39,4 @@ public interface GamificationStore {
     Optional<State> buyFreeze(UUID userId, long cost, int max);
 
     State state(UUID userId);
-
-    void setTimeZone(UUID userId, ZoneId zone);
 }

@@ -1,7 +1,9 @@
 package dev.hexcore.domain.identity;
 
 import dev.hexcore.domain.shared.InvalidValueException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.UUID;
 public final class User {
     public static final String DEFAULT_NATIVE_LANGUAGE = "Russian";
     public static final String DEFAULT_TARGET_LANGUAGE = "Kazakh";
+    /** Seed 002's default; the streak and the daily new-word limit count calendar days in the user's zone. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Moscow");
     private static final int MAX_INTERESTS = 20;
 
     private final UUID id;
@@ -31,10 +35,12 @@ public final class User {
     private Instant updatedAt;
     private Instant tokensValidAfter;
     private Long telegramId;
+    private ZoneId timeZone;
 
     private User(UUID id, String username, String email, String passwordHash, Set<Role> roles, UserStatus status,
                  String nativeLanguage, String targetLanguage, long xp, Map<String, String> languageLevels,
-                 List<String> interests, Instant createdAt, Instant updatedAt, Instant tokensValidAfter, Long telegramId) {
+                 List<String> interests, Instant createdAt, Instant updatedAt, Instant tokensValidAfter, Long telegramId,
+                 ZoneId timeZone) {
         this.id = id;
         this.username = username;
         this.email = email;
@@ -50,6 +56,7 @@ public final class User {
         this.updatedAt = updatedAt;
         this.tokensValidAfter = tokensValidAfter;
         this.telegramId = telegramId;
+        this.timeZone = timeZone;
     }
 
     /** A new account. The password is already hashed; {@link Credentials} has checked the plain text. */
@@ -60,16 +67,16 @@ public final class User {
                 UserStatus.ACTIVE,
                 nativeLanguage == null ? DEFAULT_NATIVE_LANGUAGE : Credentials.language("native_language", nativeLanguage),
                 targetLanguage == null ? DEFAULT_TARGET_LANGUAGE : Credentials.language("target_language", targetLanguage),
-                0, Map.of(), List.of(), now, now, null, null);
+                0, Map.of(), List.of(), now, now, null, null, DEFAULT_TIME_ZONE);
     }
 
     /** Reconstitution from storage: no rules are re-applied. */
     public static User restore(UUID id, String username, String email, String passwordHash, Set<Role> roles,
                                UserStatus status, String nativeLanguage, String targetLanguage, long xp,
                                Map<String, String> languageLevels, List<String> interests, Instant createdAt,
-                               Instant updatedAt, Instant tokensValidAfter, Long telegramId) {
+                               Instant updatedAt, Instant tokensValidAfter, Long telegramId, ZoneId timeZone) {
         return new User(id, username, email, passwordHash, roles, status, nativeLanguage, targetLanguage, xp,
-                languageLevels, interests, createdAt, updatedAt, tokensValidAfter, telegramId);
+                languageLevels, interests, createdAt, updatedAt, tokensValidAfter, telegramId, timeZone);
     }
 
     public boolean isActive() {
@@ -123,6 +130,16 @@ public final class User {
         this.updatedAt = now;
     }
 
+    /** {@code zone} is an IANA time zone id such as {@code Europe/Moscow}. */
+    public void changeTimeZone(String zone, Instant now) {
+        try {
+            this.timeZone = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidValueException("time_zone", "must be an IANA time zone such as Europe/Moscow");
+        }
+        this.updatedAt = now;
+    }
+
     public void changePasswordHash(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.updatedAt = now;
@@ -167,4 +184,6 @@ public final class User {
     public Instant tokensValidAfter() { return tokensValidAfter; }
     /** The linked Telegram user id, empty when none is linked. */
     public Optional<Long> telegramId() { return Optional.ofNullable(telegramId); }
+
+    public ZoneId timeZone() { return timeZone; }
 }

@@ -196,6 +196,19 @@ class UserTest {
     }
 
     @Test
+    void time_zone_starts_in_moscow_and_only_an_iana_zone_replaces_it() {
+        User user = alice();
+        assertThat(user.timeZone()).hasToString("Europe/Moscow");
+
+        user.changeTimeZone("Asia/Almaty", LATER);
+        assertThat(user.timeZone()).hasToString("Asia/Almaty");
+        assertThat(user.updatedAt()).isEqualTo(LATER);
+
+        assertInvalid(() -> user.changeTimeZone("Mars/Olympus", NOW), "time_zone");
+        assertThat(user.timeZone()).hasToString("Asia/Almaty");
+    }
+
+    @Test
     void assign_roles_replaces_the_roles_and_needs_at_least_one() {
         User user = alice();
 
@@ -235,10 +248,12 @@ class UserTest {
     @Test
     void restore_rebuilds_a_user_as_stored() {
         User user = User.restore(ID, "legacy user", "X@Y", "h", Set.of(), UserStatus.DISABLED, "Russian", "Kazakh",
-                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER, LATER, 777L);
+                120, java.util.Map.of("Kazakh", "A2"), List.of("music"), NOW, LATER, LATER, 777L,
+                java.time.ZoneId.of("Asia/Almaty"));
 
         assertThat(user.username()).isEqualTo("legacy user");
         assertThat(user.telegramId()).contains(777L);
+        assertThat(user.timeZone()).hasToString("Asia/Almaty");
         assertThat(user.access().telegram()).contains(777L);
         assertThat(user.roles()).isEmpty();
         assertThat(user.isActive()).isFalse();

@@ -153,17 +153,6 @@ public class PostgresGamificationStore implements GamificationStore {
         });
     }
 
-    @Override
-    public void setTimeZone(UUID userId, ZoneId zone) {
-        Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update users set time_zone = ? where id = ?")) {
-                update.setString(1, zone.getId());
-                update.setObject(2, userId);
-                return update.executeUpdate();
-            }
-        });
-    }
-
     private Optional<State> select(String sql, UUID userId) {
         return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {

@@ -69,4 +69,8 @@ public class UserEntity extends PanacheEntityBase {
     /** See {@code V40__users_telegram_id.sql}. */
     @Column(name = "telegram_id")
     public Long telegramId;
+
+    /** See {@code V61__gamification.sql}: an IANA zone id. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone;
 }

@@ -5,6 +5,7 @@ import dev.hexcore.domain.identity.User;
 import dev.hexcore.domain.identity.UserAccess;
 import dev.hexcore.domain.identity.UserStatus;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,14 +20,14 @@ final class UserMapper {
     static User toDomain(UserEntity e) {
         return User.restore(e.id, e.username, e.email, e.passwordHash, roles(e.roles), UserStatus.valueOf(e.status),
                 e.nativeLanguage, e.targetLanguage, e.xp, e.languageLevels, e.interests, e.createdAt, e.updatedAt,
-                e.tokensValidAfter, e.telegramId);
+                e.tokensValidAfter, e.telegramId, ZoneId.of(e.timeZone));
     }
 
     /** A separate aggregate with the same state, so a cached user is never changed through a reader's copy. */
     static User copyOf(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(), u.nativeLanguage(),
                 u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(),
-                u.createdAt(), u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null));
+                u.createdAt(), u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null), u.timeZone());
     }
 
     static UserAccess toAccess(UUID id, String status, Collection<String> roles, Instant tokensValidAfter,
@@ -51,6 +52,7 @@ final class UserMapper {
         e.updatedAt = user.updatedAt();
         e.tokensValidAfter = user.tokensValidAfter();
         e.telegramId = user.telegramId().orElse(null);
+        e.timeZone = user.timeZone().getId();
     }
 
     private static Set<Role> roles(Collection<String> wireNames) {

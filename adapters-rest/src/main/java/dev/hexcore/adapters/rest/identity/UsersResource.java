@@ -4,7 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.hexcore.adapters.rest.openapi.Examples;
 import dev.hexcore.adapters.rest.security.Actors;
 import dev.hexcore.application.identity.CurrentUserUseCase.UpdateProfileCommand;
-import dev.hexcore.application.gamification.GamificationUseCase;
 import dev.hexcore.application.identity.CurrentUserUseCase;
 import dev.hexcore.adapters.rest.validation.SingleLine;
 import io.quarkus.security.Authenticated;
@@ -52,12 +51,10 @@ public class UsersResource {
     }
 
     private final CurrentUserUseCase users;
-    private final GamificationUseCase gamification;
     private final SecurityIdentity identity;
 
-    public UsersResource(CurrentUserUseCase users, GamificationUseCase gamification, SecurityIdentity identity) {
+    public UsersResource(CurrentUserUseCase users, SecurityIdentity identity) {
         this.users = users;
-        this.gamification = gamification;
         this.identity = identity;
     }
 
@@ -78,12 +75,9 @@ public class UsersResource {
     @APIResponse(responseCode = "422", description = "A field breaks its rule, or time_zone is not an IANA time zone")
     public UserResponse update(@Valid @NotNull UpdateMeRequest request) {
         var actor = Actors.user(identity);
-        if (request.timeZone() != null) {
-            // first, so that an unknown zone (422) changes nothing else
-            gamification.setTimeZone(actor, request.timeZone());
-        }
         return UserResponse.from(users.update(new UpdateProfileCommand(actor.id(), request.username(), request.email(),
-                request.interests(), request.nativeLanguage(), request.targetLanguage(), request.telegramId())));
+                request.interests(), request.nativeLanguage(), request.targetLanguage(), request.telegramId(),
+                request.timeZone())));
     }
 
     @PUT

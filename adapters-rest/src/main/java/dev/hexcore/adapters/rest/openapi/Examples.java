@@ -5,7 +5,7 @@ public final class Examples {
     public static final String USER = "{\"id\":\"0193a6d2-7c1e-7b7a-9d0e-5f2a1c3b4d5e\",\"username\":\"demo\","
             + "\"email\":\"demo@example.com\",\"native_language\":\"Russian\",\"target_language\":\"English\",\"xp\":0,"
             + "\"language_levels\":{},\"interests\":[\"Travel\"],\"roles\":[\"user\"],\"status\":\"active\","
-            + "\"telegram_id\":123456789,\"created_at\":\"2026-11-22T10:00:00Z\",\"updated_at\":\"2026-11-22T10:00:00Z\"}";
+            + "\"telegram_id\":123456789,\"time_zone\":\"Europe/Moscow\",\"created_at\":\"2026-11-22T10:00:00Z\",\"updated_at\":\"2026-11-22T10:00:00Z\"}";
     public static final String USERS_PAGE = "{\"items\":[" + USER + "],\"page\":1,\"limit\":20,\"total\":1}";
     public static final String API_KEY = "{\"id\":\"0193a6d2-7c1e-7b7a-9d0e-5f2a1c3b4d5f\",\"label\":\"QA\","
             + "\"prefix\":\"hk_live_x4P0aB\",\"scopes\":[\"profiles:read\"],\"status\":\"active\",\"rate_limit_per_min\":100,"

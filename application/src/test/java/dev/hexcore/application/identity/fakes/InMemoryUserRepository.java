@@ -117,6 +117,6 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     private static User copy(User u) {
         return User.restore(u.id(), u.username(), u.email(), u.passwordHash(), u.roles(), u.status(),
                 u.nativeLanguage(), u.targetLanguage(), u.xp(), u.languageLevels(), u.interests(), u.createdAt(),
-                u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null));
+                u.updatedAt(), u.tokensValidAfter(), u.telegramId().orElse(null), u.timeZone());
     }
 }
