@@ -1,46 +1,30 @@
 package dev.hexcore.adapters.documents.image;
 
+import dev.hexcore.adapters.documents.image.ImageHeaders.Format;
 import dev.hexcore.domain.bot.DrawingImages;
 import dev.hexcore.domain.generation.ImageData;
-import dev.hexcore.domain.shared.InvalidValueException;
-import dev.hexcore.domain.shared.UnsupportedMediaTypeException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * {@link DrawingImages} with ImageIO (TwelveMonkeys' JPEG and WebP readers beside the JDK's PNG reader) and
- * Thumbnailator: the type comes from the magic bytes, never from a name or a header; the dimensions are read from the
- * image header by the format's {@link ImageReader} before a pixel is decoded, so a 100 000 × 100 000 "bomb" costs a
- * few bytes of reading; then Thumbnailator decodes it, turns it upright by its EXIF orientation and fits it into the
- * model's input square (never enlarging it), and the result is written as a fresh PNG, which carries none of the
- * upload's metadata. The work runs on a pool of platform threads, one per processor.
+ * Thumbnailator: the type comes from the magic bytes, never from a name or a header; the dimensions are read from
+ * the image header by the format's ImageReader ({@link ImageHeaders}) before a pixel is decoded, so a 100 000 × 100
+ * 000 "bomb" costs a few bytes of reading; then Thumbnailator decodes it, turns it upright by its EXIF orientation
+ * and fits it into the model's input square (never enlarging it), and the result is written as a fresh PNG, which
+ * carries none of the upload's metadata. The work runs on a pool of platform threads, one per processor.
  */
 public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable {
-    private enum Format {
-        PNG("png"), JPEG("jpeg"), WEBP("webp");
-
-        final String readerName;
-
-        Format(String readerName) {
-            this.readerName = readerName;
-        }
-    }
-
-    private final long maxPixels;
-    private final int maxSide;
+    private final ImageHeaders headers;
     private final int inputSize;
     private final ExecutorService workers;
 
@@ -51,8 +35,7 @@ public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable 
      */
     public ImageIoDrawingImages(long maxPixels, int maxSide, int inputSize) {
         if (maxPixels < 1 || maxSide < 1 || inputSize < 1) throw new IllegalArgumentException("limits must be positive");
-        this.maxPixels = maxPixels;
-        this.maxSide = maxSide;
+        this.headers = new ImageHeaders(maxPixels, maxSide, "image");
         this.inputSize = inputSize;
         this.workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("drawing-prep-", 0).daemon().factory());
@@ -79,8 +62,8 @@ public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable 
     }
 
     private ImageData prepareHere(byte[] upload) {
-        Format format = sniff(upload);
-        int longerSide = checkDimensions(upload, format);
+        Format format = ImageHeaders.sniff(upload);
+        int longerSide = headers.checkedLongerSide(upload, format);
         BufferedImage upright;
         try {
             var builder = Thumbnails.of(new ByteArrayInputStream(upload)).useExifOrientation(true)
@@ -90,7 +73,7 @@ public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable 
             else builder.scale(1.0);
             upright = builder.asBufferedImage();
         } catch (IOException | RuntimeException e) {
-            throw unreadable(format);
+            throw headers.unreadable(format);
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
@@ -105,48 +88,5 @@ public final class ImageIoDrawingImages implements DrawingImages, AutoCloseable 
     @Override
     public void close() {
         workers.shutdown();
-    }
-
-    /** JPEG, PNG or WebP by their signatures; anything else is refused whatever it claims to be. */
-    static Format sniff(byte[] bytes) {
-        if (bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
-                && bytes[4] == 0x0d && bytes[5] == 0x0a && bytes[6] == 0x1a && bytes[7] == 0x0a) {
-            return Format.PNG;
-        }
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
-            return Format.JPEG;
-        }
-        if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
-            return Format.WEBP;
-        }
-        throw new UnsupportedMediaTypeException("The image must be a JPEG, PNG or WebP file");
-    }
-
-    /** Refuses an image too large by its header; returns its longer side. */
-    private int checkDimensions(byte[] upload, Format format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName);
-        if (!readers.hasNext()) throw new IllegalStateException("no ImageIO reader for " + format);
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
-            reader.setInput(in, true, true);
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width < 1 || height < 1) throw unreadable(format);
-            if (width > maxSide || height > maxSide || width * height > maxPixels) {
-                throw new InvalidValueException("image", "is " + width + " × " + height + " pixels; at most " + maxSide
-                        + " pixels a side and " + maxPixels / 1_000_000 + " megapixels are accepted");
-            }
-            return (int) Math.max(width, height);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidValueException invalid) throw invalid;
-            throw unreadable(format);
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    private static InvalidValueException unreadable(Format format) {
-        return new InvalidValueException("image", "is not a readable " + format.name() + " image");
     }
 }

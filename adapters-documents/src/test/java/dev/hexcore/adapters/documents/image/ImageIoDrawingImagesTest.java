@@ -93,8 +93,8 @@ class ImageIoDrawingImagesTest {
 
     @Test
     void theTypeComesFromTheBytesNotTheName() {
-        assertThat(ImageIoDrawingImages.sniff(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0})).hasToString("JPEG");
-        assertThat(ImageIoDrawingImages.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII))).hasToString("WEBP");
+        assertThat(ImageHeaders.sniff(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0})).hasToString("JPEG");
+        assertThat(ImageHeaders.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII))).hasToString("WEBP");
         assertThatExceptionOfType(UnsupportedMediaTypeException.class)
                 .isThrownBy(() -> images.prepare("GIF89a....".getBytes(StandardCharsets.US_ASCII)));
         assertThatExceptionOfType(UnsupportedMediaTypeException.class).isThrownBy(() -> images.prepare(new byte[0]));
