@@ -108,6 +108,8 @@ class VocabularyJourneyTest {
         review(owner, UUID.randomUUID().toString(), 4, 404);
         as(owner).get("/api/v1/vocabulary/daily-review?limit=0").then().statusCode(422).contentType(PROBLEM_JSON);
         as(owner).get("/api/v1/vocabulary/daily-review?limit=101").then().statusCode(422).contentType(PROBLEM_JSON);
+        as(owner).get("/api/v1/vocabulary/daily-review?limit=abc").then().statusCode(422).contentType(PROBLEM_JSON);
+        as(owner).get("/api/v1/vocabulary/daily-review?limit=99999999999").then().statusCode(422).contentType(PROBLEM_JSON);
 
         Account other = CourseJourneyTest.learnerWithCourse("vocabother");
         String lexemeId = review(owner, itemId, 4, 200).getString("vocabulary_id");

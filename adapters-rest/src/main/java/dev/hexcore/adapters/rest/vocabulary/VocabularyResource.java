@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -81,8 +82,11 @@ public class VocabularyResource {
             examples = @ExampleObject(name = "items", value = ITEMS_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "A limit outside 1..100")
     public List<DailyReviewItem> dailyReview(
-            @Parameter(description = "How many items, 1..100 (default 20)") @RestQuery Integer limit) {
-        return vocabulary.dailyReview(Actors.user(identity), limit).stream().map(DailyReviewItem::of).toList();
+            @Parameter(description = "How many items, 1..100 (default 20)") @RestQuery
+            // taken as text, as PageQuery does, so "abc" or an overflowing number is a 422 naming the field, not a 404
+            @Pattern(regexp = "\\d{1,9}", message = "must be a whole number between 1 and 100") String limit) {
+        return vocabulary.dailyReview(Actors.user(identity), limit == null ? null : Integer.valueOf(limit)).stream()
+                .map(DailyReviewItem::of).toList();
     }
 
     @POST
