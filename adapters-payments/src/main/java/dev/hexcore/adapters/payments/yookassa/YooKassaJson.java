@@ -164,7 +164,8 @@ final class YooKassaJson {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (node.isObject()) {
             node.properties().forEach(e -> {
-                if (e.getValue().isValueNode() && !e.getValue().isNull()) metadata.put(e.getKey(), e.getValue().asText());
+                JsonNode value = e.getValue();
+                if (value.isValueNode() && !value.isNull()) metadata.put(e.getKey(), value.asText());
             });
         }
         return metadata;

@@ -9,6 +9,7 @@ import dev.hexcore.domain.payment.PaymentProviderException;
 import dev.hexcore.domain.payment.PaymentProviderException.Kind;
 import dev.hexcore.domain.payment.ProviderPayment;
 import dev.hexcore.domain.payment.ProviderRefund;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,8 +37,8 @@ import org.jboss.logging.Logger;
  * {@code @Named("yookassa")} when {@code hexcore.payments.provider=yookassa}.
  *
  * <ul>
- *   <li>A create sends {@link NewPayment#idempotenceKey()} as {@code Idempotence-Key}, and every retry sends the same key
- *       and the same bytes, so YooKassa answers a retried create with the payment it created first.</li>
+ *   <li>A create sends {@link NewPayment#idempotenceKey()} as {@code Idempotence-Key}, and every retry sends the same
+ *       key and the same bytes, so YooKassa answers a retried create with the payment it created first.</li>
  *   <li>Retries of 429, 5xx, timeouts and network errors, with backoff and within a time budget:
  *       {@link YooKassaRetries}. Exhausted → {@code UNAVAILABLE} (with YooKassa's Retry-After when it gave one).</li>
  *   <li>400 (and any other 4xx, 404 on a create included) → {@code REJECTED} with YooKassa's {@code code}, description
@@ -45,7 +46,7 @@ import org.jboss.logging.Logger;
  *   <li>A fetch of an id that is not shaped like YooKassa's ({@code 23d93cac-000f-5000-8000-126628f15141}) is empty
  *       without a request: no YooKassa object has it, and nothing else reaches the URL path.</li>
  *   <li>A 2xx body that cannot be read (not JSON, a missing field, an unknown status word, an amount that is not a
- *       decimal) → {@code UNAVAILABLE} with provider code {@value YooKassaJson#UNREADABLE_ANSWER}: what YooKassa did is
+ *       decimal) → {@code UNAVAILABLE} with provider code {@code unreadable_answer}: what YooKassa did is
  *       unknown to this service, so the caller treats it like no answer (a create is retried later with the same key;
  *       a webhook answers 5xx so YooKassa delivers again). Not retried here.</li>
  *   <li>Without a shop id or secret key the bean is still created (the sandbox provider is used then); a call throws
@@ -111,6 +112,11 @@ public class YooKassaPaymentProvider implements PaymentProvider {
         if (!settings.hasCredentials()) {
             LOG.debug("YooKassa shop id or secret key not configured: calls to YooKassa will fail with CREDENTIALS");
         }
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     @Override
@@ -192,7 +198,8 @@ public class YooKassaPaymentProvider implements PaymentProvider {
             throw new NoAnswer("network error: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PaymentProviderException(Kind.UNAVAILABLE, null, "interrupted during YooKassa " + operation, null);
+            throw new PaymentProviderException(Kind.UNAVAILABLE, null, "interrupted during YooKassa " + operation,
+                    null);
         }
     }
 

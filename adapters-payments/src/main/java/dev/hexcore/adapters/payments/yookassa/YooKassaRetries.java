@@ -100,8 +100,8 @@ final class YooKassaRetries {
                 if (number >= settings.maxAttempts() || wait.compareTo(remaining(deadline)) >= 0) {
                     throw gaveUp(operation, number, started, failure);
                 }
-                throw new RetryAfterWait(operation + " attempt " + number + " of " + settings.maxAttempts() + " failed ("
-                        + failure.text + "); retrying in " + wait.toMillis() + " ms", wait);
+                throw new RetryAfterWait(operation + " attempt " + number + " of " + settings.maxAttempts()
+                        + " failed (" + failure.text + "); retrying in " + wait.toMillis() + " ms", wait);
             }, Response.class);
         } catch (FaultToleranceException e) {
             // only if SmallRye's own backstop fires, which run()'s own budget keeps from happening
