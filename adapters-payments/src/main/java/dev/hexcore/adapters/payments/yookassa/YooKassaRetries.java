@@ -33,6 +33,8 @@ import org.jboss.logging.Logger;
  */
 final class YooKassaRetries {
     private static final Logger LOG = Logger.getLogger(YooKassaRetries.class);
+    /** A longer Retry-After is read as a day: it is far beyond any call's budget either way. */
+    private static final BigDecimal LONGEST_RETRY_AFTER_SECONDS = BigDecimal.valueOf(86_400);
 
     private final YooKassaSettings settings;
     private final Clock clock;
@@ -126,7 +128,7 @@ final class YooKassaRetries {
         try {
             BigDecimal seconds = new BigDecimal(value.strip());
             if (seconds.signum() < 0) return null;
-            return Duration.ofMillis(seconds.movePointRight(3).longValue());
+            return Duration.ofMillis(seconds.min(LONGEST_RETRY_AFTER_SECONDS).movePointRight(3).longValue());
         } catch (NumberFormatException | ArithmeticException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -36,6 +36,7 @@ class YooKassaRetriesTest {
         assertThat(DEFAULTS.retryAfter(headers("2.5"))).isEqualTo(Duration.ofMillis(2500));
         assertThat(DEFAULTS.retryAfter(headers("Sat, 05 Dec 2026 01:00:30 GMT"))).isEqualTo(Duration.ofSeconds(30));
         assertThat(DEFAULTS.retryAfter(headers("Sat, 05 Dec 2026 00:59:00 GMT"))).isEqualTo(Duration.ZERO);
+        assertThat(DEFAULTS.retryAfter(headers("1e30"))).isEqualTo(Duration.ofDays(1));
         assertThat(DEFAULTS.retryAfter(headers("-3"))).isNull();
         assertThat(DEFAULTS.retryAfter(headers("soon"))).isNull();
         assertThat(DEFAULTS.retryAfter(HttpHeaders.of(Map.of(), (a, b) -> true))).isNull();
