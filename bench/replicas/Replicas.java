@@ -430,13 +430,14 @@ public final class Replicas {
                 + chat + " group by u.chat_id, u.ozhivashki").split("\\|");
         int balance = Integer.parseInt(row[0]), ledgerSum = Integer.parseInt(row[1]), granted = Integer.parseInt(row[2]);
         int spends = Integer.parseInt(row[3]), refunds = Integer.parseInt(row[4]), succeeded = Integer.parseInt(row[5]);
+        // 402 when the balance is spent; 503 (with Retry-After) is an honest overload answer, never a lost credit.
         boolean pass = balance >= 0 && balance == ledgerSum && balance == granted - spends + refunds
-                && spends - refunds == ok && succeeded == ok && ok == grants
-                && statuses.keySet().stream().allMatch(s -> s == 200 || s == 402);
+                && spends - refunds == ok && succeeded == ok && (ok == grants || count(statuses, 503) > 0)
+                && statuses.keySet().stream().allMatch(s -> s == 200 || s == 402 || s == 503);
         verdict(pass, "200 concurrent spends", String.format("%.1f s, answers %s; balance %d, ledger sum %d, grants %d, "
-                        + "spends %d, refunds %d, succeeded generations %d (balance must be grants − spends + refunds = %d, "
-                        + "≥ 0; successes = grants = %d)", seconds, statuses, balance, ledgerSum, granted, spends, refunds,
-                succeeded, granted - spends + refunds, grants));
+                        + "spends %d, refunds %d, succeeded generations %d (balance must be grants − spends + refunds = %d "
+                        + "= grants − successes = %d, ≥ 0)", seconds, statuses, balance, ledgerSum, granted, spends,
+                refunds, succeeded, granted - spends + refunds, granted - ok));
     }
 
     // ---- payments --------------------------------------------------------------------------------------------------
@@ -456,13 +457,14 @@ public final class Replicas {
         List<Map<String, Object>> list = parsed instanceof List<?> l ? (List<Map<String, Object>>) l
                 : (List<Map<String, Object>>) ((Map<String, Object>) parsed).get("items");
         Map<String, Object> pack = list.get(0);
-        int credits = ((Number) pack.get("ozhivashki") != null ? (Number) pack.get("ozhivashki") : (Number) pack.get("credits")).intValue();
+        int credits = ((Number) pack.get("ozhivashki")).intValue();
+        Object price = pack.get("price") instanceof Map<?, ?> money ? money.get("value") : pack.get("price");
         for (boolean race : new boolean[]{false, true}) {
             long chat = botUser(bot, 0);
             int before = balance(chat);
             var created = expect(200, send("POST", A + "/api/v1/bot/users/" + chat + "/create_payment",
                     "{\"item_name\":" + Json.quote((String) pack.get("title")) + ",\"quantity\":1,\"price\":"
-                            + pack.get("price") + "}", "X-API-Key", bot));
+                            + price + "}", "X-API-Key", bot));
             String paymentId = field(created, "payment_id");
             String webhook = "{\"type\":\"notification\",\"event\":\"payment.succeeded\",\"object\":{\"id\":\""
                     + paymentId + "\",\"status\":\"succeeded\"}}";
