@@ -39,8 +39,25 @@ app_log_tail() {
   fi
 }
 
+# stop_process <pid> <what>: SIGTERM, then SIGKILL after 15 s; quiet when the process is already gone.
+stop_process() {
+  local pid=$1 what=$2 i
+  kill -0 "$pid" 2>/dev/null || return 0
+  log "stopping $what (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for (( i = 0; i < 30; i++ )); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    warn "$what did not stop within 15s; killing pid $pid"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
 cleanup() {
-  local rc=$? i
+  local rc=$?
   if declare -F bench_on_exit >/dev/null; then
     bench_on_exit || true
   fi
@@ -48,19 +65,7 @@ cleanup() {
     kill -TERM "$WRK_PID" 2>/dev/null || true
     wait "$WRK_PID" 2>/dev/null || true
   fi
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    log "stopping the app (pid $APP_PID)"
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for (( i = 0; i < 30; i++ )); do
-      kill -0 "$APP_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$APP_PID" 2>/dev/null; then
-      warn "app did not stop within 15s; killing pid $APP_PID"
-      kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    wait "$APP_PID" 2>/dev/null || true
-  fi
+  [[ -n "$APP_PID" ]] && stop_process "$APP_PID" "the app"
   [[ -n "$TMP_DIR" ]] && rm -rf "$TMP_DIR"
   exit "$rc"
 }
@@ -424,3 +429,16 @@ app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null ||
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }  # field <BENCH_RESULT line> <name>
+
+# ---- several instances at once (bench/replicas.sh) ------------------------------------------------------------
+# start_replica <port> <log> [NAME=value ...]: start_app on another port and log; sets REPLICA_PID and leaves APP_PID
+# empty, so the EXIT trap does not stop it: the script stops its replicas itself (stop_process in bench_on_exit).
+REPLICA_PID=""
+start_replica() {
+  local port=$1 log=$2
+  shift 2
+  port_in_use "$port" && die "something already listens on 127.0.0.1:$port"
+  BENCH_PORT=$port BASE=http://127.0.0.1:$port APP_LOG=$log start_app "$@"
+  REPLICA_PID=$APP_PID
+  APP_PID=""
+}

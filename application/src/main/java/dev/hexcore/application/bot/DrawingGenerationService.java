@@ -128,7 +128,13 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
             throw e;
         }
         Instant finished = clock.instant();
-        int balance = uow.inTransaction(() -> complete(chatId, id, result, mainKeys, bonusKeys, started, finished));
+        int balance;
+        try {
+            balance = uow.inTransaction(() -> complete(chatId, id, result, mainKeys, bonusKeys, started, finished));
+        } catch (RuntimeException e) {
+            releaseAfterFailedCompletion(chatId, id, e, started);
+            throw e;
+        }
         List<ImageData> images = result.images();
         return new GeneratedImages(images.subList(0, rules.mainImages()), images.subList(rules.mainImages(), images.size()),
                 1, balance, false);
@@ -184,6 +190,19 @@ public final class DrawingGenerationService implements GenerateFromDrawingUseCas
     private void release(long chatId, UUID id, RuntimeException cause, Instant started) {
         String code = cause instanceof DomainException d ? d.code() : "INTERNAL_ERROR";
         uow.inTransaction(() -> refund(chatId, id, code, started));
+    }
+
+    /**
+     * The generation could not be recorded (say, no database connection within the pool's timeout under load): give
+     * its ozhivashka back now rather than after {@code abandonAfter}. If that fails as well, the abandoned-generation
+     * sweep still does it; a generation already released or completed is left alone ({@link #refund}).
+     */
+    private void releaseAfterFailedCompletion(long chatId, UUID id, RuntimeException cause, Instant started) {
+        try {
+            release(chatId, id, cause, started);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     @Override

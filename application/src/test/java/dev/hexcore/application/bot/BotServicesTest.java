@@ -166,6 +166,26 @@ class BotServicesTest {
         assertThat(generate(chatId, "k").newBalance()).as("the key is free for a retry").isZero();
     }
 
+    /** Found by bench/replicas.sh: under load the completing transaction timed out waiting for a connection. */
+    @Test
+    void aGenerationThatCannotBeRecordedGivesTheCreditBackAtOnce() {
+        long chatId = register(32, null);
+        IllegalStateException databaseDown = new IllegalStateException("no connection within the pool timeout");
+        store.nextRecordGenerationFailure = databaseDown;
+
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> generate(chatId, "k")).isSameAs(databaseDown);
+
+        assertThat(balance(chatId)).isEqualTo(1);
+        assertThat(users.ledger(BOT, chatId, new PageRequest(1, 20)).items()).extracting(CreditEntry::reason)
+                .containsExactly(CreditReason.REFUND, CreditReason.GENERATION, CreditReason.WELCOME);
+        BotGeneration failed = generations.history(BOT, chatId, new PageRequest(1, 20)).items().getFirst();
+        assertThat(failed.status()).isEqualTo(BotGeneration.Status.FAILED);
+        assertThat(failed.errorCode()).isEqualTo("INTERNAL_ERROR");
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(generations.releaseAbandoned()).as("nothing left for the sweep").isZero();
+        assertThat(generate(chatId, "k").newBalance()).as("the key is free for a retry").isZero();
+    }
+
     @Test
     void aGenerationLeftPendingByADeadProcessIsReleasedAfterItsTimeAndCannotCompleteLater() {
         long chatId = register(35, null);

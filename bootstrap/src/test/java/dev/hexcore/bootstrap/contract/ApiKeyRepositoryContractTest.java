@@ -129,7 +129,7 @@ class ApiKeyRepositoryContractTest {
             keys.save(key);
         });
 
-        eventually(Duration.ofMillis(1500), () -> {
+        eventually(Duration.ofMillis(1000), () -> {
             ApiKey read = keys.findByHash(hash).orElseThrow();
             assertThat(read.status()).isEqualTo(ApiKeyStatus.REVOKED);
             assertThat(read.revokedAt()).isEqualTo(revokedAt);
@@ -146,7 +146,7 @@ class ApiKeyRepositoryContractTest {
         assertThat(keys.findByHash(hash)).map(ApiKey::status).contains(ApiKeyStatus.ACTIVE);   // now cached
 
         execute("update api_keys set status = 'REVOKED', revoked_at = now() where id = ?", issued.key().id());
-        eventually(Duration.ofMillis(1500),
+        eventually(Duration.ofMillis(1000),
                 () -> assertThat(keys.findByHash(hash)).map(ApiKey::status).contains(ApiKeyStatus.REVOKED));
     }
 
@@ -166,7 +166,7 @@ class ApiKeyRepositoryContractTest {
             insert.setString(3, issued.key().displayPrefix());
             insert.executeUpdate();
         }
-        eventually(Duration.ofMillis(1500), () -> assertThat(keys.findByHash(hash)).isPresent());
+        eventually(Duration.ofMillis(1000), () -> assertThat(keys.findByHash(hash)).isPresent());
     }
 
     @Test

@@ -226,7 +226,7 @@ class UserRepositoryContractTest {
             users.save(loaded);
         });
 
-        eventually(Duration.ofMillis(1500), () -> {
+        eventually(Duration.ofMillis(1000), () -> {
             UserAccess access = users.findAccess(user.id()).orElseThrow();
             assertThat(access.status()).isEqualTo(UserStatus.DISABLED);
             assertThat(access.roles()).containsExactly(Role.COURIER);
@@ -244,12 +244,12 @@ class UserRepositoryContractTest {
         long changedAt = System.nanoTime();
         execute("update users set status = 'DISABLED', roles = '[\"manager\"]'::jsonb where id = ?", user.id());
 
-        eventually(Duration.ofMillis(1500), () -> {
+        eventually(Duration.ofMillis(1000), () -> {
             UserAccess access = users.findAccess(user.id()).orElseThrow();
             assertThat(access.isActive()).isFalse();
             assertThat(access.roles()).containsExactly(Role.MANAGER);
         });
-        assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(Duration.ofMillis(1000));
     }
 
     /** "Not found" is cached too, for at most a second. */
@@ -267,7 +267,7 @@ class UserRepositoryContractTest {
             insert.setString(3, name.toLowerCase() + "@example.test");
             insert.executeUpdate();
         }
-        eventually(Duration.ofMillis(1500), () -> assertThat(users.findAccess(id)).map(UserAccess::isActive).contains(true));
+        eventually(Duration.ofMillis(1000), () -> assertThat(users.findAccess(id)).map(UserAccess::isActive).contains(true));
     }
 
     private void execute(String sql, UUID id) throws SQLException {

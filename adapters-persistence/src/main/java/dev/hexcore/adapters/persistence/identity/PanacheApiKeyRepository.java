@@ -29,8 +29,8 @@ import org.hibernate.Session;
  * {@link ApiKeyRepository} on PostgreSQL. Writes join the caller's transaction (opened through the unit of work) and
  * fail without one; reads work with or without a transaction.
  *
- * <p>{@link #findByHash} results, "not found" included, are cached per replica for at most one second
- * ({@code hexcore.security.auth-cache-ttl}, clamped to 1 s, at most 100 000 entries). That bound is how a revoked key
+ * <p>{@link #findByHash} results, "not found" included, are cached per replica for at most half a second
+ * ({@code hexcore.security.auth-cache-ttl}, clamped to 0.5 s, at most 100 000 entries). That bound is how a revoked key
  * stops working within 1 s on every replica without any cross-replica messaging; {@link #save} also drops the local
  * entry at once, and again when its transaction completes.
  */

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link UserRepository} on PostgreSQL. Writes join the caller's transaction (opened through the unit of work) and
  * fail without one; reads work with or without a transaction. Usernames are matched case-insensitively.
  *
- * <p>{@link #findAccess} results are cached per replica for at most one second
- * ({@code hexcore.security.auth-cache-ttl}, clamped to 1 s), so a disabled account or a role change takes effect on
+ * <p>{@link #findAccess} results are cached per replica for at most half a second
+ * ({@code hexcore.security.auth-cache-ttl}, clamped to 0.5 s), so a disabled account or a role change takes effect on
  * every replica within a second; {@link #save} drops the local entry at once.
  */
 @ApplicationScoped

@@ -36,6 +36,8 @@ public final class InMemoryBotStore implements BotUsers, BotUserReader, CreditLe
     private Map<Long, BotUser> users = new HashMap<>();
     private List<CreditEntry> entries = new ArrayList<>();
     private Map<UUID, BotGeneration> generations = new LinkedHashMap<>();
+    /** Thrown once by the next {@link #recordGeneration}, as a database failing mid-transaction would. */
+    public RuntimeException nextRecordGenerationFailure;
 
     public InMemoryBotStore(FakeUnitOfWork uow) {
         this.uow = uow;
@@ -82,6 +84,9 @@ public final class InMemoryBotStore implements BotUsers, BotUserReader, CreditLe
 
     @Override
     public void recordGeneration(long chatId, Instant at) {
+        RuntimeException failure = nextRecordGenerationFailure;
+        nextRecordGenerationFailure = null;
+        if (failure != null) throw failure;
         change(chatId, x -> new BotUser(x.chatId(), x.username(), x.ozhivashki(), x.generationCount() + 1, at,
                 x.registeredAt(), x.referredBy(), x.referralBonusClaimed(),
                 x.firstGenerationTime() == null ? at : x.firstGenerationTime(), x.dailyBonusDay(), x.dailyBonusStreak(),
