@@ -204,6 +204,9 @@ public final class PaymentService implements BuyOzhivashkiUseCase, SettlePayment
         if (fetched.isEmpty()) return Outcome.UNKNOWN;
         ProviderRefund refund = fetched.get();
         if (!refund.succeeded()) return Outcome.PENDING;
+        // a refund can be notified before the payment's own success was (a lost or late notification): settle it first
+        Optional<BotPayment> stored = payments.find(refund.paymentId());
+        if (stored.isPresent() && !stored.get().status().isFinal()) settlePayment(refund.paymentId(), null);
         Instant now = clock.instant();
         return uow.inTransaction(() -> {
             Optional<BotPayment> locked = payments.lock(refund.paymentId());

@@ -264,11 +264,21 @@ class PaymentServiceTest {
     }
 
     @Test
-    void aRefundOfAPaymentNeverCreditedMovesNothing() {
+    void aRefundOfAPaymentNeverPaidMovesNothing() {
         long chatId = newUser(53);
         String id = buy(chatId, TEN, 1, "100").paymentId();
         assertThat(notify("refund.succeeded", provider.refund(id, "100.00"))).isEqualTo(Outcome.MISMATCH);
         assertThat(balance(chatId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundNotifiedBeforeThePaymentsSuccessSettlesThePaymentFirst() {
+        long chatId = newUser(56);
+        String id = buy(chatId, TEN, 1, "100").paymentId();
+        provider.set(id, PaymentStatus.SUCCEEDED);
+        assertThat(notify("refund.succeeded", provider.refund(id, "50.00"))).isEqualTo(Outcome.REFUNDED);
+        assertThat(balance(chatId)).as("granted 10, then 5 taken back").isEqualTo(1 + 10 - 5);
+        assertThat(notify("payment.succeeded", id)).isEqualTo(Outcome.ALREADY_SETTLED);
     }
 
     @Test
