@@ -163,21 +163,11 @@ public class PostgresBotPayments implements BotPayments {
         });
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
+    private int update(String sql, Jdbc.Binder binder) {
+        return Jdbc.update(dataSource, sql, binder);
     }
 
-    private int update(String sql, Binder binder) {
-        return Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                return statement.executeUpdate();
-            }
-        });
-    }
-
-    private Optional<BotPayment> one(String sql, Binder binder) {
+    private Optional<BotPayment> one(String sql, Jdbc.Binder binder) {
         return Jdbc.withConnection(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 binder.bind(select);
