@@ -164,12 +164,16 @@ public final class PaymentService implements BuyOzhivashkiUseCase, SettlePayment
 
     private Outcome settlePayment(String paymentId, String cancellationHint) {
         Optional<BotPayment> stored = payments.find(paymentId);
+        if (stored.isPresent() && stored.get().status().isFinal()) return Outcome.ALREADY_SETTLED;
+        Optional<ProviderPayment> fetched = stored.isPresent()
+                ? providers.named(stored.get().provider()).fetch(paymentId)
+                : providers.activeProvider().fetch(paymentId);
+        if (fetched.isEmpty()) return Outcome.UNKNOWN;
+        ProviderPayment answer = fetched.get();
+        if (stored.isEmpty()) stored = adopt(answer);
         if (stored.isEmpty()) return Outcome.UNKNOWN;
         BotPayment payment = stored.get();
         if (payment.status().isFinal()) return Outcome.ALREADY_SETTLED;
-        Optional<ProviderPayment> fetched = providers.named(payment.provider()).fetch(paymentId);
-        if (fetched.isEmpty()) return Outcome.UNKNOWN;
-        ProviderPayment answer = fetched.get();
         if (!matches(payment, answer)) return Outcome.MISMATCH;
         Instant now = clock.instant();
         return switch (answer.status()) {
@@ -186,6 +190,32 @@ public final class PaymentService implements BuyOzhivashkiUseCase, SettlePayment
                 yield Outcome.PENDING;
             }
         };
+    }
+
+    /**
+     * A payment the provider knows but this service never stored: created, then the service stopped before storing it
+     * (a create is stored only after the provider answered). When its metadata names a registered user, a pack on
+     * sale and a quantity whose price is the amount paid, it is stored now and settled like any other; anything else
+     * is not this service's and stays unknown.
+     */
+    private Optional<BotPayment> adopt(ProviderPayment answer) {
+        Map<String, String> meta = answer.metadata();
+        try {
+            long chatId = Long.parseLong(meta.getOrDefault("chat_id", ""));
+            int quantity = Integer.parseInt(meta.getOrDefault("quantity", ""));
+            Optional<CreditPack> pack = settings.catalogue().byId(meta.get("pack"));
+            if (pack.isEmpty() || quantity < 1 || quantity > settings.maxQuantity()
+                    || !pack.get().priceOf(quantity).equals(answer.amount()) || users.find(chatId).isEmpty()) {
+                return Optional.empty();
+            }
+            BotPayment adopted = BotPayment.pending(answer.id(), chatId, providers.active(), pack.get().id(), quantity,
+                    pack.get().credits() * quantity, answer.amount(), answer.id(),
+                    answer.confirmationUrl(), answer.createdAt());
+            uow.run(() -> payments.add(adopted));
+            return payments.find(answer.id());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The provider's payment is the stored one: same amount and currency, and the same chat when it says one. */

@@ -212,6 +212,29 @@ class PaymentServiceTest {
     }
 
     @Test
+    void aPaidPaymentTheServiceNeverStoredIsAdoptedFromItsMetadataAndCreditedOnce() {
+        long chatId = newUser(57);
+        // created at the provider, then the service stopped before storing it
+        String id = provider.create(new NewPayment("lost-key", new Money(new BigDecimal("450"), "RUB"), "x", "https://t.me/x",
+                Map.of("chat_id", Long.toString(chatId), "pack", "50", "quantity", "1"))).id();
+        provider.set(id, PaymentStatus.SUCCEEDED);
+        assertThat(notify("payment.succeeded", id)).isEqualTo(Outcome.CREDITED);
+        assertThat(notify("payment.succeeded", id)).isEqualTo(Outcome.ALREADY_SETTLED);
+        assertThat(balance(chatId)).isEqualTo(51);
+        assertThat(payments.find(id).orElseThrow().packId()).isEqualTo("50");
+        // someone else's payment at the same shop (no metadata, or a price that is not the pack's) stays unknown
+        String foreign = provider.create(new NewPayment("other", new Money(new BigDecimal("450"), "RUB"), "x", "https://t.me/x",
+                Map.of())).id();
+        String cheap = provider.create(new NewPayment("cheap", new Money(new BigDecimal("1"), "RUB"), "x", "https://t.me/x",
+                Map.of("chat_id", Long.toString(chatId), "pack", "50", "quantity", "1"))).id();
+        provider.set(foreign, PaymentStatus.SUCCEEDED);
+        provider.set(cheap, PaymentStatus.SUCCEEDED);
+        assertThat(notify("payment.succeeded", foreign)).isEqualTo(Outcome.UNKNOWN);
+        assertThat(notify("payment.succeeded", cheap)).isEqualTo(Outcome.UNKNOWN);
+        assertThat(balance(chatId)).isEqualTo(51);
+    }
+
+    @Test
     void aProviderThatCannotBeAskedLeavesThePaymentAsItWas() {
         long chatId = newUser(50);
         String id = buy(chatId, TEN, 1, "100").paymentId();
