@@ -20,6 +20,7 @@ import dev.hexcore.domain.payment.BotPayments;
 import dev.hexcore.domain.payment.PaymentStatus;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.IdGenerator;
+import dev.hexcore.bootstrap.support.TestPaymentProvider;
 import dev.hexcore.domain.shared.PageRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -11,6 +11,7 @@ import dev.hexcore.application.payment.PaymentProviders;
 import dev.hexcore.application.payment.PaymentService;
 import dev.hexcore.application.payment.PaymentSettings;
 import dev.hexcore.application.payment.SettlePaymentsUseCase.PaymentNotification;
+import dev.hexcore.bootstrap.support.TestPaymentProvider;
 import dev.hexcore.domain.bot.BotUserReader;
 import dev.hexcore.domain.bot.CreditEntry;
 import dev.hexcore.domain.bot.CreditLedger;
@@ -20,26 +21,20 @@ import dev.hexcore.domain.identity.Actor;
 import dev.hexcore.domain.payment.BotPayment;
 import dev.hexcore.domain.payment.BotPayments;
 import dev.hexcore.domain.payment.CreditPack;
-import dev.hexcore.domain.payment.NewPayment;
-import dev.hexcore.domain.payment.PaymentProvider;
 import dev.hexcore.domain.payment.PaymentStatus;
 import dev.hexcore.domain.payment.ProviderPayment;
-import dev.hexcore.domain.payment.ProviderRefund;
 import dev.hexcore.domain.port.UnitOfWork;
 import dev.hexcore.domain.shared.IdGenerator;
-import dev.hexcore.domain.shared.Money;
 import dev.hexcore.domain.shared.PageRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -76,51 +71,12 @@ class LedgerReconciliationPropertyTest {
     @Inject
     PaymentSettings settings;
 
-    /** A provider the run drives: it pays or cancels payments and refunds parts of them. */
-    private static final class RandomProvider implements PaymentProvider {
-        final Map<String, ProviderPayment> payments = new HashMap<>();
-        final Map<String, ProviderRefund> refunds = new HashMap<>();
-
-        @Override
-        public synchronized ProviderPayment create(NewPayment p) {
-            String id = UUID.randomUUID().toString();
-            ProviderPayment created = new ProviderPayment(id, PaymentStatus.PENDING, p.amount(),
-                    new Money(BigDecimal.ZERO, "RUB"), "https://pay.test/" + id, p.metadata(), Instant.now());
-            payments.put(id, created);
-            return created;
-        }
-
-        synchronized void set(String id, PaymentStatus status) {
-            ProviderPayment p = payments.get(id);
-            payments.put(id, new ProviderPayment(id, status, p.amount(), p.refundedAmount(), null, p.metadata(), p.createdAt()));
-        }
-
-        synchronized String refund(String paymentId, BigDecimal amount) {
-            ProviderPayment p = payments.get(paymentId);
-            String id = "rf-" + UUID.randomUUID();
-            refunds.put(id, new ProviderRefund(id, paymentId, "succeeded", new Money(amount, "RUB")));
-            payments.put(paymentId, new ProviderPayment(paymentId, p.status(), p.amount(),
-                    new Money(p.refundedAmount().value().add(amount), "RUB"), null, p.metadata(), p.createdAt()));
-            return id;
-        }
-
-        @Override
-        public synchronized Optional<ProviderPayment> fetch(String id) {
-            return Optional.ofNullable(payments.get(id));
-        }
-
-        @Override
-        public synchronized Optional<ProviderRefund> fetchRefund(String id) {
-            return Optional.ofNullable(refunds.get(id));
-        }
-    }
-
     @Test
     void theLedgerAddsUpForEveryUserAfterARandomRun() {
         long seed = Long.getLong("hexcore.ledger.seed", System.nanoTime());
         System.out.println("LedgerReconciliationPropertyTest seed: " + seed + " (repeat with -Dhexcore.ledger.seed=" + seed + ")");
         Random random = new Random(seed);
-        RandomProvider provider = new RandomProvider();
+        TestPaymentProvider provider = new TestPaymentProvider();
         PaymentService service = new PaymentService(reader, payments, ledger,
                 new PaymentProviders("yookassa", Map.of("yookassa", provider)), settings, uow, clock, ids);
         List<CreditPack> packs = settings.catalogue().packs();

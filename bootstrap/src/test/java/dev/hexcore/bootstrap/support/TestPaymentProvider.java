@@ -1,4 +1,4 @@
-package dev.hexcore.bootstrap.contract;
+package dev.hexcore.bootstrap.support;
 
 import dev.hexcore.domain.payment.NewPayment;
 import dev.hexcore.domain.payment.PaymentProvider;
@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A thread-safe provider the tests drive: payments pending until {@link #set}, succeeded refunds by {@link #refund}. */
-final class TestPaymentProvider implements PaymentProvider {
+/**
+ * A thread-safe payment provider the tests drive: payments are pending until {@link #set}; {@link #refund} makes a
+ * succeeded refund and adds it to the payment's refunded amount.
+ */
+public final class TestPaymentProvider implements PaymentProvider {
     private final Map<String, ProviderPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, ProviderRefund> refunds = new ConcurrentHashMap<>();
 
@@ -28,14 +31,17 @@ final class TestPaymentProvider implements PaymentProvider {
         return created;
     }
 
-    void set(String id, PaymentStatus status) {
+    public void set(String id, PaymentStatus status) {
         payments.computeIfPresent(id, (k, p) -> new ProviderPayment(id, status, p.amount(), p.refundedAmount(), null,
                 p.metadata(), p.createdAt()));
     }
 
-    String refund(String paymentId, BigDecimal amount) {
+    public String refund(String paymentId, BigDecimal amount) {
         String id = "rf-" + UUID.randomUUID();
         refunds.put(id, new ProviderRefund(id, paymentId, "succeeded", new Money(amount, "RUB")));
+        payments.computeIfPresent(paymentId, (k, p) -> new ProviderPayment(k, p.status(), p.amount(),
+                new Money(p.refundedAmount().value().add(amount), p.amount().currency()), null, p.metadata(),
+                p.createdAt()));
         return id;
     }
 
