@@ -5,11 +5,11 @@ import dev.hexcore.domain.identity.ApiKeyScope;
 import dev.hexcore.domain.shared.ForbiddenException;
 
 /** The bot's routes are for the bot's own backend: an API key with the {@code bot} scope (or an admin). */
-final class BotAccess {
+public final class BotAccess {
     private BotAccess() {
     }
 
-    static void require(Actor actor) {
+    public static void require(Actor actor) {
         if (!actor.isAdmin() && !actor.scopes().contains(ApiKeyScope.BOT)) {
             throw new ForbiddenException("The bot routes need an API key with the 'bot' scope");
         }

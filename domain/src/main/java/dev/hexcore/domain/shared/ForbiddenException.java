@@ -5,4 +5,9 @@ public class ForbiddenException extends DomainException {
     public ForbiddenException(String message) {
         super("FORBIDDEN", message);
     }
+
+    /** With a more precise code than {@code FORBIDDEN}. */
+    public ForbiddenException(String code, String message) {
+        super(code, message);
+    }
 }

@@ -107,4 +107,15 @@ class BotRulesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> CreditChange.grant(1, 0, CreditReason.WELCOME, "k", now));
         assertThatIllegalArgumentException().isThrownBy(() -> CreditChange.grant(1, 1, CreditReason.WELCOME, " ", now));
     }
+
+    @Test
+    void onlyGenerationsAndPurchaseRefundsTakeOzhivashkiAway() {
+        Instant now = Instant.EPOCH;
+        assertThat(CreditChange.takeBack(1, 10, "refund:r", now).amount()).isEqualTo(-10);
+        assertThat(CreditChange.takeBack(1, 10, "refund:r", now).reason()).isEqualTo(CreditReason.PURCHASE_REFUND);
+        assertThatIllegalArgumentException().isThrownBy(() -> CreditChange.grant(1, 5, CreditReason.PURCHASE_REFUND, "k", now));
+        assertThatIllegalArgumentException().isThrownBy(() -> CreditChange.grant(1, -5, CreditReason.PURCHASE, "k", now));
+        assertThat(CreditReason.PURCHASE_REFUND.code()).isEqualTo("purchase_refund").hasSizeLessThanOrEqualTo(16);
+        assertThat(CreditReason.ofCode("purchase_refund")).isEqualTo(CreditReason.PURCHASE_REFUND);
+    }
 }

@@ -88,17 +88,7 @@ public class PostgresBotUsers implements BotUsers {
         });
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws java.sql.SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        return Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                return statement.executeUpdate();
-            }
-        });
+    private int update(String sql, Jdbc.Binder binder) {
+        return Jdbc.update(dataSource, sql, binder);
     }
 }

@@ -62,6 +62,22 @@ public final class Jdbc {
         });
     }
 
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs one bound insert, update or delete on a borrowed connection; answers the rows it changed. */
+    public static int update(DataSource dataSource, String sql, Binder binder) {
+        return withConnection(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     /** Binds an instant (or null) as {@code timestamptz}. */
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));

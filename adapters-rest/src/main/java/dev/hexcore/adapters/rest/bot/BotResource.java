@@ -1,6 +1,7 @@
 package dev.hexcore.adapters.rest.bot;
 
 import dev.hexcore.adapters.rest.security.Actors;
+import dev.hexcore.adapters.rest.shared.PathIds;
 import dev.hexcore.adapters.rest.shared.PageQuery;
 import dev.hexcore.adapters.rest.shared.PageResponse;
 import dev.hexcore.application.bot.BotUsersUseCase;
@@ -11,11 +12,9 @@ import dev.hexcore.application.bot.GenerateFromDrawingUseCase;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase.GenerateCommand;
 import dev.hexcore.application.bot.GenerateFromDrawingUseCase.GeneratedImages;
 import dev.hexcore.domain.bot.BotGeneration;
-import dev.hexcore.domain.bot.ChatId;
 import dev.hexcore.domain.bot.CreditEntry;
 import dev.hexcore.domain.generation.ImageData;
 import dev.hexcore.domain.shared.InvalidValueException;
-import dev.hexcore.domain.shared.NotFoundException;
 import dev.hexcore.domain.shared.PayloadTooLargeException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
@@ -172,7 +171,7 @@ public class BotResource {
             schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "not found", value = BotExamples.NOT_FOUND)))
     public BotUserResponse get(@Parameter(description = "Telegram chat id", example = "123456789")
                                @RestPath("chat_id") String chatId) {
-        return BotUserResponse.from(users.get(Actors.of(identity), chatId(chatId)));
+        return BotUserResponse.from(users.get(Actors.of(identity), PathIds.chatId(chatId)));
     }
 
     @GET
@@ -187,7 +186,7 @@ public class BotResource {
     @APIResponse(responseCode = "422", description = "A malformed page or limit")
     public PageResponse<LedgerEntryResponse> ledger(@Parameter(description = "Telegram chat id", example = "123456789")
                                                     @RestPath("chat_id") String chatId, @Valid @BeanParam PageQuery page) {
-        return PageResponse.from(users.ledger(Actors.of(identity), chatId(chatId), page.toPageRequest()),
+        return PageResponse.from(users.ledger(Actors.of(identity), PathIds.chatId(chatId), page.toPageRequest()),
                 LedgerEntryResponse::from);
     }
 
@@ -205,7 +204,7 @@ public class BotResource {
             schema = @Schema(ref = "Problem"), examples = @ExampleObject(name = "claimed", value = BotExamples.ALREADY_CLAIMED)))
     public DailyBonusResponse dailyBonus(@Parameter(description = "Telegram chat id", example = "123456789")
                                          @RestPath("chat_id") String chatId) {
-        DailyBonus bonus = users.claimDailyBonus(Actors.of(identity), chatId(chatId));
+        DailyBonus bonus = users.claimDailyBonus(Actors.of(identity), PathIds.chatId(chatId));
         return new DailyBonusResponse(bonus.amount(), BotUserResponse.from(bonus.profile()));
     }
 
@@ -266,20 +265,10 @@ public class BotResource {
     @APIResponse(responseCode = "422", description = "A malformed page or limit")
     public PageResponse<GenerationResponse> history(@Parameter(description = "Telegram chat id", example = "123456789")
                                                     @RestPath("chat_id") String chatId, @Valid @BeanParam PageQuery page) {
-        return PageResponse.from(generations.history(Actors.of(identity), chatId(chatId), page.toPageRequest()),
+        return PageResponse.from(generations.history(Actors.of(identity), PathIds.chatId(chatId), page.toPageRequest()),
                 GenerationResponse::from);
     }
 
-    /** A chat id in a path: anything but a Telegram chat id names no user (404). */
-    private static long chatId(String value) {
-        try {
-            long chatId = Long.parseLong(value);
-            if (chatId != 0 && Math.abs(chatId) <= ChatId.MAX) return chatId;
-        } catch (NumberFormatException e) {
-            // falls through to 404
-        }
-        throw new NotFoundException("Bot user");
-    }
 
     private static long formChatId(String value) {
         if (value == null || value.isBlank()) throw new InvalidValueException("chat_id", "is required");

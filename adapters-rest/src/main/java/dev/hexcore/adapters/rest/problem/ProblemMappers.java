@@ -16,6 +16,7 @@ import dev.hexcore.domain.crm.InsufficientStockException;
 import dev.hexcore.domain.crm.StockShortage;
 import dev.hexcore.domain.recommendation.NotEnoughOrdersException;
 import dev.hexcore.domain.shared.ConflictException;
+import dev.hexcore.domain.payment.PaymentProviderException;
 import dev.hexcore.domain.shared.DomainException;
 import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
@@ -76,6 +77,7 @@ public class ProblemMappers {
                     u.retryAfter());
             case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
             case InsufficientCreditsException i -> Problems.response(request, 402, i.code(), i.getMessage());
+            case PaymentProviderException p -> paymentProvider(p, request);
             case PayloadTooLargeException p -> Problems.response(request, 413, p.code(), p.getMessage());
             case UnsupportedMediaTypeException u -> Problems.response(request, 415, u.code(), u.getMessage());
             default -> Problems.response(request, 400, e.code(), e.getMessage());
@@ -85,6 +87,28 @@ public class ProblemMappers {
     private static Map<String, Object> shortage(StockShortage s) {
         return Map.of("warehouse_item_id", s.warehouseItemId().toString(), "name", s.name(), "unit", s.unit(),
                 "needed", s.needed().toPlainString(), "available", s.available().toPlainString());
+    }
+
+    /** How long a caller waits before trying a payment provider again when the provider did not say. */
+    private static final Duration PAYMENT_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /**
+     * A payment provider's refusal: 502 with the provider's code when it rejected the request; 503 when the shop's
+     * credentials are wrong or missing (an operator must act; the detail never repeats the provider's message, which
+     * could echo configuration) or when it did not answer (Retry-After).
+     */
+    private static Response paymentProvider(PaymentProviderException e, HttpServerRequest request) {
+        return switch (e.kind()) {
+            case REJECTED -> Problems.response(request, 502, e.code(), "The payment provider refused the payment"
+                            + (e.providerCode() == null ? "" : " (" + e.providerCode() + ")"), null,
+                    e.providerCode() == null ? null : Map.of("provider_code", e.providerCode()));
+            case CREDENTIALS -> Problems.response(request, 503, e.code(), "not_configured".equals(e.providerCode())
+                    ? "Payments are not configured on this server; an operator must set the payment provider's shop id and secret key"
+                    : "The payment provider refused this server's credentials; an operator must fix the configuration");
+            case UNAVAILABLE -> withRetryAfter(Problems.response(request, 503, e.code(),
+                    "The payment provider did not answer; try again later with the same Idempotency-Key"),
+                    e.retryAfter() == null ? PAYMENT_RETRY_AFTER : e.retryAfter());
+        };
     }
 
     /** 503 answers say when to come back, in whole seconds rounded up, when anyone knows. */

@@ -26,4 +26,15 @@ public final class PathIds {
         }
         throw new NotFoundException(what);
     }
+
+    /** A Telegram chat id in a path (non-zero, at most 2^52 - 1 in size); anything else names no bot user (404). */
+    public static long chatId(String value) {
+        try {
+            long chatId = Long.parseLong(value);
+            if (chatId != 0 && Math.abs(chatId) <= dev.hexcore.domain.bot.ChatId.MAX) return chatId;
+        } catch (NumberFormatException e) {
+            // falls through to 404
+        }
+        throw new NotFoundException("Bot user");
+    }
 }
