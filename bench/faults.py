@@ -57,6 +57,7 @@ class Client:
             body = json.dumps(body).encode()
         if body is not None:
             headers.setdefault("Content-Type", content_type)
+        started = time.monotonic()
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
@@ -66,14 +67,15 @@ class Client:
                 data = response.read()
                 if response.getheader("Connection", "").lower() == "close":
                     self.close()
-                return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+                return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data,
+                              time.monotonic() - started)
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as e:
                 self.close()
                 if attempt == 2:   # a kept-alive connection the server had closed is retried once on a new one
-                    return Answer(0, {}, repr(e).encode())
+                    return Answer(0, {}, repr(e).encode(), time.monotonic() - started)
             except (OSError, http.client.HTTPException) as e:
                 self.close()
-                return Answer(0, {}, repr(e).encode())
+                return Answer(0, {}, repr(e).encode(), time.monotonic() - started)
 
     def close(self):
         if self.conn is not None:
@@ -82,8 +84,8 @@ class Client:
 
 
 class Answer:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
+    def __init__(self, status, headers, body, elapsed=0.0):
+        self.status, self.headers, self.body, self.elapsed = status, headers, body, elapsed
 
     def json(self):
         try:
@@ -103,7 +105,8 @@ class Answer:
 
 
 class Log:
-    """Every answer of a run: (seconds since the run began, route, status, code, problem-503-with-retry-after)."""
+    """Every answer of a run: (seconds since the run began, route, status, code, problem-503-with-retry-after,
+    seconds the answer took, Retry-After)."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -116,7 +119,7 @@ class Log:
     def add(self, route, answer, at=None):
         with self.lock:
             self.rows.append((self.now() if at is None else at, route, answer.status, answer.code,
-                              answer.is_problem_503()))
+                              answer.is_problem_503(), answer.elapsed, answer.headers.get("retry-after")))
 
     def select(self, route=None, start=None, end=None):
         with self.lock:
@@ -127,6 +130,14 @@ class Log:
     def statuses(rows):
         counts = collections.Counter(r[2] for r in rows)
         return ",".join("%s:%d" % (s, n) for s, n in sorted(counts.items()))
+
+    @staticmethod
+    def latency(rows):
+        """'p50 x s, max y s' of the rows' answer times."""
+        times = sorted(r[5] for r in rows)
+        if not times:
+            return "no answers"
+        return "p50 %.2f s, max %.2f s" % (times[len(times) // 2], times[-1])
 
 
 def loop(log, route, deadline, request, pace=None):
@@ -380,9 +391,11 @@ def scenario_postgres(setup, args):
     wrong = [r for r in api if not (200 <= r[2] < 300 or r[4])]
     codes = collections.Counter((r[2], r[3]) for r in during if r[2] >= 300)
     check("postgres/503-problem-not-500-while-down", not wrong and any(r[4] for r in during),
-          "%d requests while down: %s (%s); answers that were neither 2xx nor a 503 problem with Retry-After: %d %s"
-          % (len(during), Log.statuses(during), ", ".join("%s %s ×%d" % (s, c, n) for (s, c), n in codes.items()),
-             len(wrong), collections.Counter((r[1], r[2], r[3]) for r in wrong).most_common(4)))
+          "%d requests while down: %s (%s; 503s took %s); answers that were neither 2xx nor a 503 problem with "
+          "Retry-After: %d %s" % (len(during), Log.statuses(during),
+                                  ", ".join("%s %s ×%d" % (s, c, n) for (s, c), n in codes.items()),
+                                  Log.latency([r for r in during if r[2] == 503]), len(wrong),
+                                  collections.Counter((r[1], r[2], r[3]) for r in wrong).most_common(4)))
     ready = log.select("health/ready")
     red = [r for r in ready if down[0] + 0.5 <= r[0] < restart_at]
     first_green = next((r[0] for r in ready if r[0] >= started_at and r[2] == 200), None)
@@ -484,10 +497,12 @@ def scenario_model(setup, args):
     rows = log.select()
     wrong = [r for r in rows if not (r[2] == 200 or r[4])]
     per_route = "; ".join("%s %s" % (route, Log.statuses(log.select(route))) for route in sorted({r[1] for r in rows}))
+    retry_afters = collections.Counter(r[6] for r in rows if r[2] == 503)
     check("model/success-or-503-with-retry-after", not wrong and injected["timeout"] > 0,
-          "%d answers in %.1f s: %s; other answers: %d %s; the stub injected %s beside %d good answers"
-          % (len(rows), wall, per_route, len(wrong), collections.Counter((r[1], r[2], r[3]) for r in wrong).most_common(4),
-             json.dumps(injected, sort_keys=True), upstream_ok))
+          "%d answers in %.1f s: %s; Retry-After of the 503s (s: count) %s; other answers: %d %s; the stub injected %s "
+          "beside %d good answers" % (len(rows), wall, per_route, dict(sorted(retry_afters.items())), len(wrong),
+                                      collections.Counter((r[1], r[2], r[3]) for r in wrong).most_common(4),
+                                      json.dumps(injected, sort_keys=True), upstream_ok))
 
     ids = ",".join(str(c) for c in chats)
     # per bot user: balance, the ledger's sum, welcome grants, succeeded / failed / pending generations, refunds,

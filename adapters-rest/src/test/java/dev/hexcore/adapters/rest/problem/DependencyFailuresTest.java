@@ -27,6 +27,20 @@ class DependencyFailuresTest {
         assertThat(DependencyFailures.databaseUnreachable(wrapped(new SQLException("Sorry, acquisition timeout!")))).isTrue();
     }
 
+    /** Narayana's RollbackException of a commit whose connection died names no cause, only suppressed failures. */
+    @Test
+    void aFailedCommitIsUnreachableWhenItsSuppressedFailureSaysSo() {
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(xa);
+        assertThat(DependencyFailures.databaseUnreachable(new IllegalStateException(rollback))).isTrue();
+
+        RuntimeException otherRollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        otherRollback.addSuppressed(new SQLException("deadlock detected", "40P01"));
+        assertThat(DependencyFailures.databaseUnreachable(otherRollback)).isFalse();
+    }
+
     @Test
     void statementFailuresAndOtherErrorsAreNot() {
         assertThat(DependencyFailures.databaseUnreachable(wrapped(new SQLException("duplicate key", "23505")))).isFalse();
