@@ -9,6 +9,7 @@
 #             429 or a timeout; then the credit ledger is checked in SQL
 # Exits non-zero when any check failed. About 3 minutes.
 # Knobs: SCENARIOS (redis,postgres,model) REDIS_DURATION (30) PG_DOWN (8) FAULT_RATE (0.3) BOT_USERS (60)
+#        REDIS_FAULT (stop: shut Redis down; pause: SIGSTOP it, a Redis that hangs like a network partition)
 #        BENCH_PORT (18480) FAULTS_PG_PORT (18432) FAULTS_REDIS_PORT (18479) STUB_PORT (18492) BENCH_JAVA_OPTS
 # The app's log is bench/app-faults.log (gitignored by *.log).
 set -euo pipefail
@@ -17,6 +18,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 
 SCENARIOS=${SCENARIOS:-redis,postgres,model}
+REDIS_FAULT=${REDIS_FAULT:-stop}
 REDIS_DURATION=${REDIS_DURATION:-30}
 PG_DOWN=${PG_DOWN:-8}
 FAULT_RATE=${FAULT_RATE:-0.3}
@@ -45,6 +47,7 @@ bench_on_exit() {
     wait "$APP_PID" 2>/dev/null || true
   fi
   if [[ -n "$FAULTS_DIR" ]]; then
+    [[ -s "$FAULTS_DIR/redis/redis.pid" ]] && kill -CONT "$(cat "$FAULTS_DIR/redis/redis.pid")" 2>/dev/null   # paused
     own_redis_stop "$FAULTS_REDIS_PORT"
     own_postgres_stop "$FAULTS_DIR/pg" "$FAULTS_PG_PORT"
     rm -rf "$FAULTS_DIR"
@@ -52,6 +55,7 @@ bench_on_exit() {
 }
 
 need curl psql createdb pg_isready redis-cli redis-server python3
+[[ "$REDIS_FAULT" == stop || "$REDIS_FAULT" == pause ]] || die "REDIS_FAULT must be stop or pause"
 [[ "$REDIS_DURATION" =~ ^[1-9][0-9]*$ && "$PG_DOWN" =~ ^[1-9][0-9]*$ && "$BOT_USERS" =~ ^[1-9][0-9]*$ ]] \
   || die "REDIS_DURATION, PG_DOWN and BOT_USERS must be positive integers"
 (( FAULTS_PG_PORT != 5432 && FAULTS_REDIS_PORT != 6379 )) || die "this script stops its servers: never use the shared ports"
@@ -86,9 +90,13 @@ start_app HEXCORE_AI_GEMINI_BASE_URL="http://127.0.0.1:$STUB_PORT" \
   HEXCORE_STORAGE_DIRECTORY="$FAULTS_DIR/files" \
   HEXCORE_DATA_DIR="$FAULTS_DIR/data"
 
+if [[ "$REDIS_FAULT" == pause ]]; then
+  redis_stop="kill -STOP \$(cat $FAULTS_DIR/redis/redis.pid)" redis_start="kill -CONT \$(cat $FAULTS_DIR/redis/redis.pid)"
+else
+  redis_stop=$(own_redis_stop_cmd "$FAULTS_REDIS_PORT") redis_start=$(own_redis_start_cmd "$FAULTS_DIR/redis" "$FAULTS_REDIS_PORT")
+fi
 log "load before: $(uptime)"
-FAULTS_REDIS_STOP=$(own_redis_stop_cmd "$FAULTS_REDIS_PORT") \
-FAULTS_REDIS_START=$(own_redis_start_cmd "$FAULTS_DIR/redis" "$FAULTS_REDIS_PORT") \
+FAULTS_REDIS_STOP=$redis_stop FAULTS_REDIS_START=$redis_start \
 FAULTS_PG_STOP=$(own_pg_ctl_cmd "$FAULTS_DIR/pg" "$FAULTS_PG_PORT" -m fast stop) \
 FAULTS_PG_START=$(own_pg_ctl_cmd "$FAULTS_DIR/pg" "$FAULTS_PG_PORT" start) \
 FAULTS_PSQL="psql -h $PG_HOST -p $PG_PORT -U $PG_USER -d $BENCH_DB -v ON_ERROR_STOP=1" \
