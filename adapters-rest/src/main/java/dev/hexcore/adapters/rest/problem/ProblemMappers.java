@@ -52,7 +52,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final AllowedMethods allowedMethods;
-    private final DependencyFailures databaseFailures = new DependencyFailures();
+    /** One warning every 10 s for the whole process, however the mappers are instantiated. */
+    private static final DependencyFailures DATABASE_FAILURES = new DependencyFailures();
 
     public ProblemMappers(AllowedMethods allowedMethods) {
         this.allowedMethods = allowedMethods;
@@ -98,8 +99,8 @@ public class ProblemMappers {
     }
 
     /** PostgreSQL does not answer (stopped, restarting, unreachable) or the pool has no connection to give: a 503. */
-    private Response databaseUnavailable(Throwable e, HttpServerRequest request) {
-        databaseFailures.warn(e, request);
+    private static Response databaseUnavailable(Throwable e, HttpServerRequest request) {
+        DATABASE_FAILURES.warn(e, request);
         return unavailable(request, DependencyFailures.DATABASE_UNAVAILABLE,
                 "The database does not answer right now; try again shortly", null);
     }
