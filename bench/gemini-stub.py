@@ -9,6 +9,7 @@ Used by bench/model-gateway.sh. Standard library only. Listens on 127.0.0.1.
       refused:   429 at once, RESOURCE_EXHAUSTED with a QuotaFailure violation
                  (quotaId GenerateRequestsPerMinutePerProjectPerModel-FreeTier) and RetryInfo.retryDelay =
                  seconds until the key's window admits a request again; no Retry-After header (as Gemini)
+  PUT /faults?rate=R   sets the fault rate (see fault mode below); answers the fault counters
   GET /stats     JSON counters: served / rejected per key and in total, mode, limits
   GET /health    "ok"
 
@@ -19,6 +20,12 @@ latency), refused requests are not counted:
   --mode fixed:  at most RPM admitted requests per clock minute (windows aligned to epoch multiples of 60 s);
                  retryDelay = next minute boundary - now.
 --rpm 0 admits every request (no quota; the overhead phase of the benchmark).
+Fault mode (--fault-rate R, default 0: off): a fraction R of the requests with a key fail, in equal shares and in a
+random order (--fault-seed): 500 INTERNAL, 503 UNAVAILABLE ("The model is overloaded"), 429 RESOURCE_EXHAUSTED with a
+per-minute QuotaFailure and RetryInfo.retryDelay --fault-retry-delay-s, and a timeout (the stub holds the request for
+--fault-hang-ms and then closes the connection without answering). Faulted requests skip the quota and the latency;
+/stats counts them per kind under "faults". PUT /faults?rate=R changes the rate while the stub runs (bench/faults.sh
+turns faults on for its model scenario only).
 --log FILE writes one JSON line per request: arrival (epoch s), key, status, aborted (admitted, but the caller had
 closed the connection before the answer was written), service_s (arrival to response written), tag (the last user
 text, so a client can match its own requests).
@@ -26,6 +33,8 @@ text, so a client can match its own requests).
 import argparse
 import collections
 import json
+import random
+import socket
 import sys
 import threading
 import time
@@ -106,7 +115,36 @@ def last_user_text(body):
     return None
 
 
-def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1):
+class Faults:
+    """Which requests fail and how (fault mode); counts what it injected."""
+    KINDS = ("500", "503", "429", "timeout")
+
+    def __init__(self, rate, seed, hang_s, retry_delay_s):
+        self.rate = rate
+        self.hang_s = hang_s
+        self.retry_delay_s = retry_delay_s
+        self.random = random.Random(seed)
+        self.lock = threading.Lock()
+        self.counts = collections.Counter()
+
+    def draw(self):
+        """None (answer normally) or one of KINDS."""
+        if self.rate <= 0:
+            return None
+        with self.lock:
+            if self.random.random() >= self.rate:
+                return None
+            kind = self.random.choice(self.KINDS)
+            self.counts[kind] += 1
+            return kind
+
+    def stats(self):
+        with self.lock:
+            return {"rate": self.rate, **{kind: self.counts[kind] for kind in self.KINDS}}
+
+
+def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1, faults=None):
+    faults = faults or Faults(0.0, 0, 0.0, 1.0)
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         # headers and body leave in separate writes: without this, Nagle holds the body until the client ACKs the
@@ -136,11 +174,24 @@ def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1):
         def do_GET(self):
             path = urlparse(self.path).path
             if path == "/stats":
-                self.send_json(200, quotas.stats())
+                self.send_json(200, dict(quotas.stats(), faults=faults.stats()))
             elif path == "/health":
                 self.send_json(200, {"status": "ok"})
             else:
                 self.send_json(404, {"error": {"code": 404, "message": "not found", "status": "NOT_FOUND"}})
+
+        def do_PUT(self):
+            url = urlparse(self.path)
+            try:
+                rate = float((parse_qs(url.query).get("rate") or [""])[0])
+            except ValueError:
+                rate = -1.0
+            if url.path != "/faults" or not 0.0 <= rate <= 1.0:
+                self.send_json(400, {"error": {"code": 400, "message": "PUT /faults?rate=<0..1>",
+                                               "status": "INVALID_ARGUMENT"}})
+                return
+            faults.rate = rate
+            self.send_json(200, faults.stats())
 
         def do_POST(self):
             arrival = time.time()
@@ -163,6 +214,8 @@ def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1):
                 status = 403
                 self.send_json(403, {"error": {"code": 403, "message": "Method doesn't allow unregistered callers.",
                                                "status": "PERMISSION_DENIED"}})
+            elif (fault := faults.draw()) is not None:
+                status = self.inject(fault, model)
             else:
                 wait = quotas.acquire(key, arrival)
                 if wait is None:
@@ -205,6 +258,36 @@ def make_handler(quotas, latency_s, log_file, log_lock, images_per_call=1):
                     log_file.write(line + "\n")
                     log_file.flush()
 
+        def inject(self, fault, model):
+            """Answers with the fault drawn; returns the status logged (0 for a timeout: nothing is answered)."""
+            if fault == "timeout":
+                time.sleep(faults.hang_s)
+                self.close_connection = True
+                try:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                return 0
+            if fault == "429":
+                self.send_json(429, {"error": {
+                    "code": 429, "message": "You exceeded your current quota (injected fault).",
+                    "status": "RESOURCE_EXHAUSTED",
+                    "details": [
+                        {"@type": "type.googleapis.com/google.rpc.QuotaFailure", "violations": [{
+                            "quotaMetric": "generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                            "quotaId": "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                            "quotaDimensions": {"location": "global", "model": model}}]},
+                        {"@type": "type.googleapis.com/google.rpc.RetryInfo",
+                         "retryDelay": "%.3fs" % faults.retry_delay_s}]}})
+                return 429
+            code = int(fault)
+            self.send_json(code, {"error": {
+                "code": code,
+                "message": "The model is overloaded. Please try again later." if code == 503
+                else "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting",
+                "status": "UNAVAILABLE" if code == 503 else "INTERNAL"}})
+            return code
+
     return Handler
 
 
@@ -219,16 +302,25 @@ def main():
                        help="same as --mode fixed (windows aligned to clock minutes)")
     parser.add_argument("--log", help="append one JSON line per request to this file")
     parser.add_argument("--images", type=int, default=1, help="images in the answer to an image request")
+    parser.add_argument("--fault-rate", type=float, default=0.0,
+                        help="fraction of requests answered with an injected fault (0: none)")
+    parser.add_argument("--fault-seed", type=int, default=20, help="seed of the fault draws")
+    parser.add_argument("--fault-hang-ms", type=float, default=5000.0,
+                        help="how long a 'timeout' fault holds the request before closing the connection")
+    parser.add_argument("--fault-retry-delay-s", type=float, default=1.0, help="retryDelay of an injected 429")
     args = parser.parse_args()
+    if not 0.0 <= args.fault_rate <= 1.0:
+        parser.error("--fault-rate must be between 0 and 1")
 
     quotas = Quotas(args.rpm, args.mode)
     log_file = open(args.log, "a", buffering=1) if args.log else None
-    handler = make_handler(quotas, args.latency_ms / 1000.0, log_file, threading.Lock(), args.images)
+    faults = Faults(args.fault_rate, args.fault_seed, args.fault_hang_ms / 1000.0, args.fault_retry_delay_s)
+    handler = make_handler(quotas, args.latency_ms / 1000.0, log_file, threading.Lock(), args.images, faults)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     server.daemon_threads = True
     server.request_queue_size = 128
-    print("gemini-stub on 127.0.0.1:%d, %s window, %d RPM per key, %.0f ms latency"
-          % (args.port, args.mode, args.rpm, args.latency_ms), file=sys.stderr, flush=True)
+    print("gemini-stub on 127.0.0.1:%d, %s window, %d RPM per key, %.0f ms latency, %.0f %% faults"
+          % (args.port, args.mode, args.rpm, args.latency_ms, args.fault_rate * 100), file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

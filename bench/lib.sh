@@ -442,3 +442,74 @@ start_replica() {
   REPLICA_PID=$APP_PID
   APP_PID=""
 }
+
+# ==== throw-away PostgreSQL cluster and Redis server (bench/faults.sh) ========================================
+# A script that stops and restarts its database or Redis must never touch the machine's shared ones (5432, 6379):
+# these helpers run a private cluster and server on ports of the script's choosing, under a directory it owns.
+
+# own_pg_bin: prints the directory holding initdb and pg_ctl (FAULTS_PG_BIN, the one initdb on PATH resolves to, or
+# the newest /usr/lib/postgresql/*/bin).
+own_pg_bin() {
+  local initdb dir
+  if [[ -n "${FAULTS_PG_BIN:-}" ]]; then printf '%s\n' "$FAULTS_PG_BIN"; return; fi
+  if initdb=$(command -v initdb 2>/dev/null); then
+    dirname "$(readlink -f "$initdb")"
+    return
+  fi
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [[ -x "$dir/initdb" ]] && { printf '%s\n' "$dir"; return; }
+  done
+  return 1
+}
+
+# own_pg_ctl_cmd <dir> <port> <pg_ctl args...>: prints a shell command running pg_ctl on the cluster in <dir>/data
+# (as the postgres user when this is root: PostgreSQL refuses to run as root).
+own_pg_ctl_cmd() {
+  local dir=$1 port=$2 bin
+  shift 2
+  bin=$(own_pg_bin) || return 1
+  local cmd=("$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=100" "$@")
+  [[ $(id -u) -eq 0 ]] && cmd=(runuser -u postgres -- "${cmd[@]}")
+  printf '%q ' "${cmd[@]}"
+}
+
+# own_postgres_start <dir> <port>: creates a trust-auth cluster (user postgres) in <dir>/data unless it exists and
+# starts it on 127.0.0.1:<port>. <dir> must be writable by the postgres user when this is root.
+own_postgres_start() {
+  local dir=$1 port=$2 bin initdb_cmd
+  port_in_use "$port" && die "something already listens on 127.0.0.1:$port; set another port"
+  bin=$(own_pg_bin) || die "no PostgreSQL server binaries (initdb, pg_ctl) found; set FAULTS_PG_BIN"
+  if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+    initdb_cmd=("$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync)
+    if [[ $(id -u) -eq 0 ]]; then
+      chown postgres "$dir" || die "cannot give $dir to the postgres user"
+      initdb_cmd=(runuser -u postgres -- "${initdb_cmd[@]}")
+    fi
+    "${initdb_cmd[@]}" >"$dir/initdb.log" 2>&1 || die "initdb failed: $(tail -n 5 "$dir/initdb.log")"
+  fi
+  eval "$(own_pg_ctl_cmd "$dir" "$port" start)" >/dev/null || die "pg_ctl start failed: $(tail -n 5 "$dir/postgres.log")"
+}
+
+# own_postgres_stop <dir> <port>: stops the cluster if it runs (fast shutdown: sessions are disconnected).
+own_postgres_stop() {
+  [[ -f "$1/data/postmaster.pid" ]] || return 0
+  eval "$(own_pg_ctl_cmd "$1" "$2" -m fast stop)" >/dev/null 2>&1 || true
+}
+
+# own_redis_start_cmd <dir> <port> / own_redis_stop_cmd <port>: print the shell commands that start (daemonized, no
+# persistence) or stop a private redis-server.
+own_redis_start_cmd() {
+  printf '%q ' redis-server --port "$2" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --dir "$1" --logfile "$1/redis.log" --pidfile "$1/redis.pid"
+}
+own_redis_stop_cmd() { printf '%q ' redis-cli -h 127.0.0.1 -p "$1" shutdown nosave; }
+
+own_redis_start() {  # own_redis_start <dir> <port>
+  port_in_use "$2" && die "something already listens on 127.0.0.1:$2; set another port"
+  eval "$(own_redis_start_cmd "$1" "$2")" || die "redis-server did not start on port $2"
+}
+own_redis_stop() {  # own_redis_stop <port>: stops it if it answers
+  [[ "$(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null)" == PONG ]] || return 0
+  eval "$(own_redis_stop_cmd "$1")" >/dev/null 2>&1 || true
+}

@@ -10,10 +10,18 @@ import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only if the configured Redis answers PING; in-memory mode has nothing to check. */
+/**
+ * Reports whether the configured Redis answers PING, without ever making the replica unready (ADR 0030): while Redis
+ * is down every replica still serves, with rate limits and model quotas counted per replica, and taking them all out
+ * of the load balancer would turn a degraded service into none. The check stays UP and says {@code reachable: false}
+ * (with the failure's type) for dashboards; alert on it and on {@code hexcore_ratelimit_redis_fallbacks_total}.
+ * In-memory mode has nothing to check.
+ */
 @Readiness
 @ApplicationScoped
 public class RedisReadinessCheck implements AsyncHealthCheck {
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+
     private final RedisSettings settings;
     private final Instance<ReactiveRedisDataSource> redis;
 
@@ -27,10 +35,17 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
         if (!settings.configured()) {
             return Uni.createFrom().item(HealthCheckResponse.named("redis").up().withData("mode", "in-memory").build());
         }
-        return redis.get().execute("PING")
-                .map(reply -> HealthCheckResponse.named("redis").up().withData("mode", "redis").build())
-                .ifNoItem().after(Duration.ofSeconds(2)).fail()
-                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("redis").down()
-                        .withData("error", e.getClass().getSimpleName()).build());
+        return ping(redis.get());
+    }
+
+    /** UP in every case; {@code reachable} says whether Redis answered PING within {@link #TIMEOUT}. */
+    static Uni<HealthCheckResponse> ping(ReactiveRedisDataSource redis) {
+        return redis.execute("PING")
+                .map(reply -> HealthCheckResponse.named("redis").up().withData("mode", "redis")
+                        .withData("reachable", true).build())
+                .ifNoItem().after(TIMEOUT).fail()
+                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("redis").up().withData("mode", "redis")
+                        .withData("reachable", false).withData("error", e.getClass().getSimpleName())
+                        .withData("fallback", "per-replica limits and quotas").build());
     }
 }

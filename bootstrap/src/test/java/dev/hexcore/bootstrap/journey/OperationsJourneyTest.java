@@ -47,7 +47,7 @@ class OperationsJourneyTest {
         Map<String, Object> redis = checks.stream().filter(c -> "redis".equals(c.get("name"))).findFirst().orElseThrow();
         assertThat(redis).containsEntry("status", "UP");
         assertThat(redis.get("data")).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("mode", "redis");
+                .containsEntry("mode", "redis").containsEntry("reachable", true);
     }
 
     @Test

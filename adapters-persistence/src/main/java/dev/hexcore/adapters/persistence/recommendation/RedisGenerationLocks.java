@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link GenerationLocks} in Redis, shared by every replica: a lock is {@code hexcore:lock:<name>} set with
  * {@code NX PX} to a token of its holder, deleted only by that holder (a compare-and-delete script), and expiring with
- * its lease if the holder dies.
+ * its lease if the holder dies. While Redis does not answer, every call fails with {@link RedisUnavailable#CODE}: a lock
+ * nobody can see would let two replicas generate at once.
  *
  * <p>Not a CDI bean: the bootstrap module produces it when Redis is configured.
  */
@@ -29,19 +30,20 @@ public final class RedisGenerationLocks implements GenerationLocks {
     @Override
     public boolean tryLock(String name, Duration lease) {
         String token = UUID.randomUUID().toString();
-        boolean taken = redis.execute("SET", PREFIX + name, token, "NX", "PX", String.valueOf(lease.toMillis())) != null;
+        boolean taken = RedisUnavailable.call(() ->
+                redis.execute("SET", PREFIX + name, token, "NX", "PX", String.valueOf(lease.toMillis())) != null);
         if (taken) tokens.put(name, token);
         return taken;
     }
 
     @Override
     public boolean isLocked(String name) {
-        return redis.key(String.class).exists(PREFIX + name);
+        return RedisUnavailable.call(() -> redis.key(String.class).exists(PREFIX + name));
     }
 
     @Override
     public void unlock(String name) {
         String token = tokens.remove(name);
-        if (token != null) redis.execute("EVAL", UNLOCK, "1", PREFIX + name, token);
+        if (token != null) RedisUnavailable.run(() -> redis.execute("EVAL", UNLOCK, "1", PREFIX + name, token));
     }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * The recommendation cache in Redis, shared by every replica: the JSON of the {@link Recommendation} under the seed's
  * key ({@code recommendations:user:<tgid>}, with {@code :shop:<id>} for a shop's view) with its time to live.
  *
+ * <p>The entries live nowhere else, so while Redis does not answer a read or a write fails with
+ * {@link RedisUnavailable#CODE} (a 503 with {@code Retry-After}, ADR 0030) instead of an unexpected error.
+ *
  * <p>Not a CDI bean: the bootstrap module produces it when Redis is configured.
  */
 public final class RedisRecommendationStore implements RecommendationStore {
@@ -32,7 +35,7 @@ public final class RedisRecommendationStore implements RecommendationStore {
 
     @Override
     public Optional<Recommendation> find(String key) {
-        String json = values.get(key);
+        String json = RedisUnavailable.call(() -> values.get(key));
         if (json == null) return Optional.empty();
         try {
             return Optional.of(JSON.readValue(json, Recommendation.class));
@@ -44,7 +47,8 @@ public final class RedisRecommendationStore implements RecommendationStore {
     @Override
     public void save(String key, Recommendation recommendation, Duration ttl) {
         try {
-            values.set(key, JSON.writeValueAsString(recommendation), new SetArgs().px(ttl));
+            String json = JSON.writeValueAsString(recommendation);
+            RedisUnavailable.run(() -> values.set(key, json, new SetArgs().px(ttl)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A recommendation could not be written as JSON", e);
         }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.hexcore.adapters.rest.json.InvalidFieldException;
 import dev.hexcore.domain.bot.InsufficientCreditsException;
 import dev.hexcore.domain.generation.ModelBadResponseException;
-import dev.hexcore.domain.generation.ModelUnavailableException;
 import dev.hexcore.domain.shared.AuthenticationException;
 import dev.hexcore.domain.crm.InsufficientStockException;
 import dev.hexcore.domain.crm.StockShortage;
@@ -22,6 +21,7 @@ import dev.hexcore.domain.shared.ForbiddenException;
 import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.PayloadTooLargeException;
 import dev.hexcore.domain.shared.TooManyRequestsException;
+import dev.hexcore.domain.shared.UnavailableException;
 import dev.hexcore.domain.shared.UnsupportedMediaTypeException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -53,6 +53,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final AllowedMethods allowedMethods;
+    /** One warning every 10 s for the whole process, however the mappers are instantiated. */
+    private static final DependencyFailures DATABASE_FAILURES = new DependencyFailures();
 
     public ProblemMappers(AllowedMethods allowedMethods) {
         this.allowedMethods = allowedMethods;
@@ -73,8 +75,7 @@ public class ProblemMappers {
             case ForbiddenException f -> Problems.response(request, 403, f.code(), f.getMessage());
             case TooManyRequestsException t -> Problems.tooManyRequests(request, t.code(), t.getMessage(), t.limit(), 0,
                     t.retryAfter(), t.retryAfter());
-            case ModelUnavailableException u -> withRetryAfter(Problems.response(request, 503, u.code(), u.getMessage()),
-                    u.retryAfter());
+            case UnavailableException u -> unavailable(request, u.code(), u.getMessage(), u.retryAfter());
             case ModelBadResponseException b -> Problems.response(request, 502, b.code(), b.getMessage());
             case InsufficientCreditsException i -> Problems.response(request, 402, i.code(), i.getMessage());
             case PaymentProviderException p -> paymentProvider(p, request);
@@ -95,26 +96,39 @@ public class ProblemMappers {
     /**
      * A payment provider's refusal: 502 with the provider's code when it rejected the request; 503 when the shop's
      * credentials are wrong or missing (an operator must act; the detail never repeats the provider's message, which
-     * could echo configuration) or when it did not answer (Retry-After).
+     * could echo configuration) or when it did not answer; every 503 with Retry-After.
      */
     private static Response paymentProvider(PaymentProviderException e, HttpServerRequest request) {
         return switch (e.kind()) {
             case REJECTED -> Problems.response(request, 502, e.code(), "The payment provider refused the payment"
                             + (e.providerCode() == null ? "" : " (" + e.providerCode() + ")"), null,
                     e.providerCode() == null ? null : Map.of("provider_code", e.providerCode()));
-            case CREDENTIALS -> Problems.response(request, 503, e.code(), "not_configured".equals(e.providerCode())
+            case CREDENTIALS -> unavailable(request, e.code(), "not_configured".equals(e.providerCode())
                     ? "Payments are not configured on this server; an operator must set the payment provider's shop id and secret key"
-                    : "The payment provider refused this server's credentials; an operator must fix the configuration");
-            case UNAVAILABLE -> withRetryAfter(Problems.response(request, 503, e.code(),
-                    "The payment provider did not answer; try again later with the same Idempotency-Key"),
+                    : "The payment provider refused this server's credentials; an operator must fix the configuration",
+                    PAYMENT_RETRY_AFTER);
+            case UNAVAILABLE -> unavailable(request, e.code(),
+                    "The payment provider did not answer; try again later with the same Idempotency-Key",
                     e.retryAfter() == null ? PAYMENT_RETRY_AFTER : e.retryAfter());
         };
     }
 
-    /** 503 answers say when to come back, in whole seconds rounded up, when anyone knows. */
-    private static Response withRetryAfter(Response response, Duration retryAfter) {
-        if (retryAfter == null) return response;
-        return Response.fromResponse(response).header("Retry-After", Math.max(1, Problems.ceilSeconds(retryAfter))).build();
+
+    /**
+     * Every 503 says when to come back, in whole seconds rounded up: when the cause knows (a model key's cooldown, an
+     * open circuit), else after {@link DependencyFailures#UNKNOWN_RETRY_AFTER} (ADR 0030).
+     */
+    private static Response unavailable(HttpServerRequest request, String code, String detail, Duration retryAfter) {
+        Duration after = retryAfter != null ? retryAfter : DependencyFailures.UNKNOWN_RETRY_AFTER;
+        return Response.fromResponse(Problems.response(request, 503, code, detail))
+                .header("Retry-After", Math.max(1, Problems.ceilSeconds(after))).build();
+    }
+
+    /** PostgreSQL does not answer (stopped, restarting, unreachable) or the pool has no connection to give: a 503. */
+    private static Response databaseUnavailable(Throwable e, HttpServerRequest request) {
+        DATABASE_FAILURES.warn(e, request);
+        return unavailable(request, DependencyFailures.DATABASE_UNAVAILABLE,
+                "The database does not answer right now; try again shortly", null);
     }
 
     @ServerExceptionMapper
@@ -134,6 +148,8 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        // the credential could not be checked because the database is down: not the caller's fault
+        if (DependencyFailures.databaseUnreachable(e)) return databaseUnavailable(e, request);
         return withChallenge(Problems.response(request, 401, "UNAUTHENTICATED",
                 "A valid bearer token or API key is required"));
     }
@@ -195,6 +211,7 @@ public class ProblemMappers {
             return Problems.response(request, 400, "MALFORMED_MULTIPART",
                     "The body is not a well-formed multipart/form-data message");
         }
+        if (DependencyFailures.databaseUnreachable(e)) return databaseUnavailable(e, request);
         return internal(e, request);
     }
 

@@ -80,6 +80,7 @@ public class RecommendationsResource {
                     examples = @ExampleObject(name = "recommendations", value = EXAMPLE)))
     @APIResponse(responseCode = "403", description = "Neither the person, nor a manager, nor an admin")
     @APIResponse(responseCode = "404", description = "None generated yet in the caller's scope (or expired after 24 h)")
+    @APIResponse(responseCode = "503", description = "RECOMMENDATIONS_UNAVAILABLE: the cache (Redis) does not answer; see Retry-After")
     public RecommendationsResponse get(@RestPath String tgid) {
         return RecommendationsResponse.from(recommendations.get(Actors.of(identity), PathIds.positiveLong(tgid, "Recommendations")));
     }
@@ -97,7 +98,8 @@ public class RecommendationsResource {
     @APIResponse(responseCode = "404", description = "tgid is not a positive integer")
     @APIResponse(responseCode = "429", description = "RECOMMENDATIONS_COOLDOWN: generated too recently; see Retry-After")
     @APIResponse(responseCode = "502", description = "The model's answer was unusable after repair")
-    @APIResponse(responseCode = "503", description = "No model key available (quota spent) or the 30 s budget ran out; see Retry-After")
+    @APIResponse(responseCode = "503", description = "MODEL_UNAVAILABLE: no model key available (quota spent) or the 30 s "
+            + "budget ran out; RECOMMENDATIONS_UNAVAILABLE: the cache (Redis) does not answer; see Retry-After")
     public RecommendationsResponse generate(@RestPath String tgid) {
         return RecommendationsResponse.from(recommendations.generate(Actors.of(identity),
                 PathIds.positiveLong(tgid, "Recommendations")));
