@@ -424,3 +424,23 @@ app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null ||
 ratio() { awk -v n="$1" -v d="$2" 'BEGIN { if (d > 0) printf "%.3f", n / d; else printf "n/a" }'; }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }  # field <BENCH_RESULT line> <name>
+
+# ---- memory samples of the app (bench/soak.sh) ------------------------------------------------------------------
+# app_rss_kib: the app's resident set size in KiB (VmRSS), empty when the process is gone.
+app_rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || true; }
+
+# app_heap_after_gc: forces a full GC (jcmd GC.run) and prints "<used KiB> <committed KiB>" of the Java heap right
+# after it, from jcmd GC.heap_info (G1 and the other collectors print "... committed|total <n>K, used <n>K ...").
+app_heap_after_gc() {
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.run >/dev/null || return 1
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.heap_info | awk '
+    / heap / && !done {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "used") { used = $(i + 1) }
+        if ($i == "committed" || $i == "total") { committed = $(i + 1) }
+      }
+      gsub(/[^0-9]/, "", used); gsub(/[^0-9]/, "", committed)
+      if (used != "") { print used, committed; done = 1 }
+    }
+    END { if (!done) exit 1 }'
+}
