@@ -185,6 +185,8 @@ sample() {
   (IFS=,; printf '%s\n' "${row[*]}") >>"$CSV"
 }
 
+METRICS_BEFORE=$TMP_DIR/metrics-before.txt METRICS_AFTER=$TMP_DIR/metrics-after.txt
+curl -fsS --noproxy '*' "$BASE/q/metrics" >"$METRICS_BEFORE" || die "GET /q/metrics failed"
 echo "window,elapsed_s,requests,rps,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,non2xx,socket_errors,behind_ms,rss_mib,heap_after_gc_mib,heap_committed_mib,threads,open_files,app_cpu_pct,load1,statuses,routes" >"$CSV"
 sample 0 0 ""
 log "(2) soak: $RATE req/s open loop for $WINDOWS windows of $WINDOW ($CONNECTIONS connections); a sample after each"
@@ -195,6 +197,7 @@ for (( w = 1; w <= WINDOWS; w++ )); do
   log "  window $w/$WINDOWS: $(field "$WINDOW_RESULT" rps) req/s, p50 $(field "$WINDOW_RESULT" p50_ms) ms, p99 $(field "$WINDOW_RESULT" p99_ms) ms, non-2xx $(field "$WINDOW_RESULT" non2xx); $(tail -n1 "$CSV" | cut -d, -f13-14 | sed 's/,/ MiB RSS, /') MiB heap after GC"
 done
 UPTIME_AFTER=$(uptime)
+curl -fsS --noproxy '*' "$BASE/q/metrics" >"$METRICS_AFTER" || die "GET /q/metrics failed"
 
 # ---- report --------------------------------------------------------------------------------
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -211,6 +214,30 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   fi
   printf 'Soak: **%s req/s** open loop (%s × the maximum) for %s windows of %s; latency from the planned send time.\n\n' \
     "$RATE" "$RATE_FRACTION" "$WINDOWS" "$WINDOW"
+  python3 - "$METRICS_BEFORE" "$METRICS_AFTER" <<'PY'
+import re, sys
+def read(path):  # (method, uri) -> [count, seconds] over http_server_requests_seconds, every status
+    out = {}
+    for line in open(path):
+        m = re.match(r'http_server_requests_seconds_(count|sum)\{(.*)\} (\S+)$', line)
+        if not m:
+            continue
+        labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
+        key = (labels.get("method"), labels.get("uri"))
+        out.setdefault(key, [0.0, 0.0])[0 if m.group(1) == "count" else 1] += float(m.group(3))
+    return out
+before, after = read(sys.argv[1]), read(sys.argv[2])
+rows = []
+for key, (n, s) in after.items():
+    n0, s0 = before.get(key, [0.0, 0.0])
+    if n - n0 > 0:
+        rows.append((key, n - n0, (s - s0) / (n - n0) * 1000))
+print("Server time per route during the soak (`http_server_requests_seconds`, all statuses):\n")
+print("| route | requests | mean ms |\n|---|---:|---:|")
+for (method, uri), n, ms in sorted(rows, key=lambda r: -r[1]):
+    print(f"| {method} {uri} | {n:.0f} | {ms:.2f} |")
+print()
+PY
   python3 - "$CSV" "$RSS_TOLERANCE_PCT" "$HEAP_TOLERANCE_PCT" "$HEAP_TOLERANCE_MIB" "$P99_FACTOR" <<'PY'
 import csv, statistics, sys
 path, rss_tol, heap_tol, heap_tol_mib, p99_factor = sys.argv[1], *map(float, sys.argv[2:])
