@@ -5,9 +5,11 @@
 -- Environment:
 --   SOAK_DATA   file written by bench/soak.sh: tab-separated lines (see "data file" below)
 --   SOAK_MIX    weights, e.g. "me=20,login=0,refresh=0.5,profile=20,profiles_page=5,path=15,orders=10,daily=15,review=14.5";
---               a refresh without a refresh token yet (the first in each thread) is sent as a login
+--               a refresh without a refresh token (a thread's first, unless SOAK_TOKENS has one) is sent as a login
 --   SOAK_RATE   requests per second for all threads together; unset or 0: closed loop (no pacing)
 --   SOAK_LABEL  label of the result line
+--   SOAK_TOKENS file of refresh tokens handed from one wrk run to the next (thread number, token): each thread
+--               continues the previous run's refresh chain instead of signing in again
 --
 -- Open loop (SOAK_RATE > 0): thread i sends its k-th request at start_i + k / (SOAK_RATE / threads), whatever became
 -- of the previous ones (wrk's delay() waits until then; a thread that fell behind sends at once). Latency is measured
@@ -48,7 +50,7 @@ local profiles_key, crm_key, shop_id
 local cumulative, total_weight = {}, 0
 local interval, planned, intended
 local current, current_user
-local refresh_token
+refresh_token = nil  -- global, so that done() can hand it to the next run
 lats, counts, bad, statuses, behind = {}, {}, {}, {}, 0
 
 local function read_data(path)
@@ -95,6 +97,15 @@ function init(args)
   parse_mix(os.getenv("SOAK_MIX") or "")
   math.randomseed(os.time() * 1000 + id)
   for _, name in ipairs(ROUTES) do counts[name] = 0; bad[name] = 0 end
+  local tokens = os.getenv("SOAK_TOKENS")
+  local f = tokens and io.open(tokens, "r")
+  if f then
+    for line in f:lines() do
+      local n, token = line:match("^(%d+)\t(.+)$")
+      if tonumber(n) == id then refresh_token = token end
+    end
+    f:close()
+  end
 end
 
 -- A thread's state does not know how many threads there are, so the per-thread interval comes from SOAK_THREADS
@@ -198,6 +209,15 @@ function done(summary, latency, requests)
     if b > most_behind then most_behind = b end
   end
   table.sort(all)
+  local tokens = os.getenv("SOAK_TOKENS")
+  if tokens then
+    local f = assert(io.open(tokens, "w"))
+    for n, thread in ipairs(threads) do
+      local token = thread:get("refresh_token")
+      if token then f:write(string.format("%d\t%s\n", n, token)) end
+    end
+    f:close()
+  end
   local non2xx = 0
   local routes, codes = {}, {}
   for _, name in ipairs(ROUTES) do
