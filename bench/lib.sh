@@ -513,3 +513,23 @@ own_redis_stop() {  # own_redis_stop <port>: stops it if it answers
   [[ "$(redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null)" == PONG ]] || return 0
   eval "$(own_redis_stop_cmd "$1")" >/dev/null 2>&1 || true
 }
+
+# ---- memory samples of the app (bench/soak.sh) ------------------------------------------------------------------
+# app_rss_kib: the app's resident set size in KiB (VmRSS), empty when the process is gone.
+app_rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || true; }
+
+# app_heap_after_gc: forces a full GC (jcmd GC.run) and prints "<used KiB> <committed KiB>" of the Java heap right
+# after it, from jcmd GC.heap_info (G1 and the other collectors print "... committed|total <n>K, used <n>K ...").
+app_heap_after_gc() {
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.run >/dev/null || return 1
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.heap_info | awk '
+    / heap / && !done {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "used") { used = $(i + 1) }
+        if ($i == "committed" || $i == "total") { committed = $(i + 1) }
+      }
+      gsub(/[^0-9]/, "", used); gsub(/[^0-9]/, "", committed)
+      if (used != "") { print used, committed; done = 1 }
+    }
+    END { if (!done) exit 1 }'
+}

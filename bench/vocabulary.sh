@@ -40,19 +40,8 @@ sql() { bench_sql "$1"; }
 USERNAME=bench_reviewer_$RANDOM
 register_and_login "$USERNAME" bench-reviewer-password-1
 
-sql "
-insert into lexemes (id, target_language, text, normalized)
-  select gen_random_uuid(), 'kazakh', 'bench word ' || g, 'bench word ' || g from generate_series(1, $LEXEMES) g;
-insert into user_lexemes (id, user_id, lexeme_id, translation_preferred, context_sentence_preferred, first_seen_at,
-                          next_review_at, review_state, stability, difficulty, reps, last_reviewed_at)
-  select gen_random_uuid(), '$USER_ID', l.id, 'translation', 'A sentence.', now() - interval '60 days',
-         case when n % 10 = 0 then null else now() + (n % 60 - 30) * interval '1 day' end,
-         case when n % 10 = 0 then 'new' else 'review' end,
-         case when n % 10 = 0 then 0 else 10 end, case when n % 10 = 0 then 0 else 5 end,
-         case when n % 10 = 0 then 0 else 3 end,
-         case when n % 10 = 0 then null else now() - interval '40 days' end
-  from (select id, row_number() over (order by id) as n from lexemes where normalized like 'bench word %') l;
-analyze user_lexemes; analyze lexemes;"
+psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$BENCH_DB" -q -v lexemes="$LEXEMES" -v users="'$USER_ID'" \
+  -f "$BENCH_DIR/words-seed.sql"
 ITEM=$(sql "select id from user_lexemes where user_id = '$USER_ID' and review_state = 'review' limit 1")
 expect_2xx "the daily review" "/api/v1/vocabulary/daily-review?limit=20" "${AUTH[@]}"
 log "seeded $LEXEMES user lexemes for $USERNAME; the daily review answers ${#HTTP_BODY} bytes"
