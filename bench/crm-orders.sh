@@ -65,7 +65,7 @@ prepare orders_list(uuid, text) as
 select o.id, o.number, o.status, o.customer_id, c.name, c.phone, o.total, o.currency, o.delivery_date,
        o.created_at, o.updated_at, count(*) over () as total_count
   from crm_orders o join crm_customers c on c.id = o.customer_id
- where o.shop_id = \$1 and o.search_text ilike \$2
+ where o.shop_id = \$1 and o.search_text like lower(\$2)
  order by o.created_at desc, o.id desc offset 0 limit 100;
 explain (analyze, buffers, costs off, timing on) execute orders_list('$SHOP_ID', '%$SEARCH%');
 SQL

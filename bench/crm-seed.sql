@@ -19,7 +19,7 @@ select gen_random_uuid(), sh.id,
 insert into crm_orders (id, shop_id, number, customer_id, status, total, currency, search_text, created_at, updated_at)
 select gen_random_uuid(), c.shop_id, (c.n - 1) * 10 + k, c.id,
        (array['new','confirmed','in_production','ready','delivering','delivered','cancelled'])[1 + k % 7], 2500, 'RUB',
-       ((c.n - 1) * 10 + k)::text || ' ' || c.name || ' ' || c.phone,
+       lower(((c.n - 1) * 10 + k)::text || ' ' || c.name || ' ' || c.phone),
        timestamptz '2026-01-01' + make_interval(secs => (c.n - 1) * 10 + k),
        timestamptz '2026-01-01' + make_interval(secs => (c.n - 1) * 10 + k)
   from (select id, shop_id, name, phone, row_number() over (partition by shop_id order by id) as n

@@ -318,6 +318,27 @@ class CrmJourneyTest {
     }
 
     @Test
+    void ordersAreFoundByNameInAnyCaseAndByPhoneAndFollowARenamedCustomer() {
+        Shop shop = newShop("0", 1);
+        String product = product(shop.id(), "Открытка", 100);
+        String olga = customer(shop.id(), "Ольга Ёлкина", "+79993000001");
+        String ivan = customer(shop.id(), "Иван", "+79993000002");
+        String first = order(shop.id(), olga, product, 1);
+        order(shop.id(), ivan, product, 1);
+
+        for (String search : List.of("ёЛКИНа", "ОЛЬГА", "93000001")) {
+            asKey(shop.id()).queryParam("search", search).get(API + "/orders").then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(1)).body("items[0].id", org.hamcrest.Matchers.equalTo(first));
+        }
+        asKey(shop.id()).body(Map.of("name", "Ольга Сосновая", "phone", "+79993000001")).put(API + "/customers/" + olga)
+                .then().statusCode(200);
+        asKey(shop.id()).queryParam("search", "ёлкина").get(API + "/orders").then().body("total", org.hamcrest.Matchers.equalTo(0));
+        asKey(shop.id()).queryParam("search", "СОСНОВАЯ").get(API + "/orders").then()
+                .body("items.id", org.hamcrest.Matchers.contains(first));
+        asKey(shop.id()).queryParam("search", "_").get(API + "/orders").then().body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void customerListsSearchPageAndCountAndPhonesAreUniquePerShop() {
         Shop shop = newShop("0", 1);
         Shop other = newShop("0", 1);

@@ -37,8 +37,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PostgresOrderRepository implements OrderRepository {
-    /** The searchable text of an order: its number, the customer's name and phone (parameters: name, phone). */
-    static final String SEARCH_TEXT = "number::text || ' ' || ? || ' ' || ?";
+    /**
+     * The searchable text of an order: its number, the customer's name and phone (parameters: name, phone), folded to
+     * lower case when written, so that a search is a {@code LIKE} of the folded pattern: {@code ILIKE} folds every row's
+     * Cyrillic text again on each search, three times the cost of the search's count over a shop's orders.
+     */
+    static final String SEARCH_TEXT = "lower(number::text || ' ' || ? || ' ' || ?)";
     private static final String ORDER_COLUMNS = """
             o.id, o.shop_id, o.number, o.customer_id, o.status, o.total, o.currency, o.delivery_address,
             o.delivery_date, o.delivery_time_from, o.delivery_time_to, o.recipient_name, o.recipient_phone, o.card_text,
@@ -83,7 +87,7 @@ public class PostgresOrderRepository implements OrderRepository {
                 insert into crm_orders (id, shop_id, number, customer_id, status, total, currency, delivery_address,
                        delivery_date, delivery_time_from, delivery_time_to, recipient_name, recipient_phone, card_text,
                        comment, search_text, created_at, updated_at)
-                select ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text || ' ' || c.name || ' ' || c.phone, ?, ?
+                select ?, ?, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, lower(?::text || ' ' || c.name || ' ' || c.phone), ?, ?
                   from crm_customers c where c.id = ?""", o.id(), o.shopId(), o.number(), o.status().wireName(),
                 o.total().value(), o.total().currency(), d.address(), d.date(), d.timeFrom(), d.timeTo(),
                 d.recipientName(), d.recipientPhone(), d.cardText(), o.comment(), Long.toString(o.number()),
@@ -153,7 +157,7 @@ public class PostgresOrderRepository implements OrderRepository {
             params.add(status.wireName());
         }
         if (query.search() != null) {
-            where.append(" and o.search_text ilike ?");
+            where.append(" and o.search_text like lower(?)");
             params.add(query.likePattern());
         }
         return sql.slice("select o.id, o.number, o.status, o.customer_id, c.name, c.phone, o.total, o.currency, "

@@ -13,8 +13,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       segment or a {@code .} segment; anything else is an {@link IllegalArgumentException}, so no key can reach outside the root.</li>
  *   <li>A write goes to a hidden temporary file in the target's directory, is forced to disk, and is then renamed
  *       over the target atomically: a reader sees the old file or the whole new one, never a part. A failed write
- *       leaves no temporary file and the old file untouched.</li>
+ *       leaves no temporary file and the old file untouched; a process killed mid-write leaves one, which
+ *       {@link #removeAbandonedTemporaryFiles} sweeps.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -66,6 +71,31 @@ public class LocalFileStorage implements FileStorage {
         } finally {
             Files.deleteIfExists(temporary);   // after a successful move there is nothing left to delete
         }
+    }
+
+    /**
+     * Removes the temporary files of writes that never finished, which only a process killed in the middle of a write
+     * leaves behind (a failed write removes its own): files named {@code .<name>.<random>.tmp} not modified since
+     * {@code before}. A write under way touches its file continuously, so {@code before} an hour ago or more never
+     * takes one that is still being written. Answers how many were removed.
+     */
+    public int removeAbandonedTemporaryFiles(Instant before) throws IOException {
+        if (!Files.isDirectory(root)) return 0;
+        List<Path> abandoned;
+        try (Stream<Path> files = Files.find(root, Integer.MAX_VALUE,
+                (path, attributes) -> isTemporary(path, attributes) && attributes.lastModifiedTime().toInstant().isBefore(before))) {
+            abandoned = files.toList();
+        }
+        int removed = 0;
+        for (Path file : abandoned) {
+            if (Files.deleteIfExists(file)) removed++;
+        }
+        return removed;
+    }
+
+    private static boolean isTemporary(Path path, BasicFileAttributes attributes) {
+        String name = path.getFileName().toString();
+        return attributes.isRegularFile() && name.startsWith(".") && name.endsWith(".tmp");
     }
 
     @Override

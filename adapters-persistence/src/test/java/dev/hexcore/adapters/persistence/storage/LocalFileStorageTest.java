@@ -32,6 +32,26 @@ class LocalFileStorageTest {
     }
 
     @Test
+    void onlyTemporaryFilesAbandonedBeforeTheCutOffAreSwept() throws IOException {
+        LocalFileStorage storage = new LocalFileStorage(root);
+        storage.write("exports/a.json", out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
+        Path abandoned = Files.writeString(root.resolve("exports/.b.json.123.tmp"), "half");
+        Path recent = Files.writeString(root.resolve("exports/.c.json.456.tmp"), "being written");
+        Path oldVisible = root.resolve("exports/a.json");
+        java.time.Instant cutOff = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(cutOff.minusSeconds(1)));
+        Files.setLastModifiedTime(oldVisible, java.nio.file.attribute.FileTime.from(cutOff.minusSeconds(3600)));
+
+        int removed = storage.removeAbandonedTemporaryFiles(cutOff);
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(read(storage, "exports/a.json")).isEqualTo("{}");
+        assertThat(new LocalFileStorage(root.resolve("never-written")).removeAbandonedTemporaryFiles(cutOff)).isZero();
+    }
+
+    @Test
     void writingAgainReplacesTheFile() throws IOException {
         LocalFileStorage storage = new LocalFileStorage(root);
         storage.write("a.txt", out -> out.write("first, and longer".getBytes(StandardCharsets.UTF_8)));
