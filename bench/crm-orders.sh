@@ -63,7 +63,8 @@ run_case m /api/v1/auth/me -H "Authorization: Bearer $ADMIN_TOKEN"; RES_M=$CASE_
 PLAN=$(psql_bench -At <<SQL
 prepare orders_list(uuid, text) as
 select o.id, o.number, o.status, o.customer_id, c.name, c.phone, o.total, o.currency, o.delivery_date,
-       o.created_at, o.updated_at, count(*) over () as total_count
+       o.created_at, o.updated_at,
+       (select count(*) from crm_orders o where o.shop_id = \$1 and o.search_text like lower(\$2)) as total_count
   from crm_orders o join crm_customers c on c.id = o.customer_id
  where o.shop_id = \$1 and o.search_text like lower(\$2)
  order by o.created_at desc, o.id desc offset 0 limit 100;
