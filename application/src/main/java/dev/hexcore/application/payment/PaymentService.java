@@ -23,15 +23,12 @@ import dev.hexcore.domain.shared.InvalidValueException;
 import dev.hexcore.domain.shared.InvalidValueException.FieldError;
 import dev.hexcore.domain.shared.Money;
 import dev.hexcore.domain.shared.NotFoundException;
+import dev.hexcore.domain.shared.Sha256;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,13 +113,7 @@ public final class PaymentService implements BuyOzhivashkiUseCase, SettlePayment
      * request without it.
      */
     static String providerKey(long chatId, String clientKey) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((chatId + "\n" + clientKey).getBytes(StandardCharsets.UTF_8));
-            return CLIENT_KEY_PREFIX + HexFormat.of().formatHex(hash, 0, 30);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return CLIENT_KEY_PREFIX + Sha256.hex(chatId + "\n" + clientKey).substring(0, 60);   // 30 bytes: 64 in all
     }
 
     private CreditPack validate(CreatePaymentCommand command) {

@@ -369,4 +369,11 @@ class PaymentServiceTest {
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> off.show(id));
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> off.complete(other, true));
     }
+
+    @Test
+    void theProviderKeyOfAClientKeyIsAStableHashThatFitsYooKassasSixtyFourCharacters() {
+        String key = PaymentService.providerKey(42, "retry-1");
+        assertThat(key).isEqualTo("bot-dbd10ce100199f904fb4030b03600b88b3de525ea587389d621812564586").hasSize(64);
+        assertThat(PaymentService.providerKey(43, "retry-1")).isNotEqualTo(key);
+    }
 }
